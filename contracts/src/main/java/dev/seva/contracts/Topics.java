@@ -1,0 +1,60 @@
+package dev.seva.contracts;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Every topic name of the platform, in one place. See contracts/asyncapi.yaml for owners and keys. */
+public final class Topics {
+
+    public static final String WHATSAPP_INBOUND = "whatsapp.inbound.v1";
+    public static final String WHATSAPP_STATUS = "whatsapp.status.v1";
+    public static final String WHATSAPP_OUTBOUND = "whatsapp.outbound.v1";
+    public static final String CATALOGUE_SERVICES = "catalogue.services.v1";
+    public static final String DOCUMENTS_ISSUED = "documents.issued.v1";
+    public static final String CITIZEN_ERASURE = "citizen.erasure.v1";
+
+    /** The platform topics with a fixed name (department topics are templates). */
+    public static final List<String> PLATFORM = List.of(
+            WHATSAPP_INBOUND, WHATSAPP_STATUS, WHATSAPP_OUTBOUND, CATALOGUE_SERVICES, DOCUMENTS_ISSUED, CITIZEN_ERASURE);
+
+    /** Regular expression (Kafka pattern subscription) for every department's outcomes topic. */
+    public static final String DEPARTMENT_OUTCOMES_PATTERN = "dept\\.[a-z][a-z0-9]*\\.outcomes\\.v1";
+
+    private static final Pattern DEPARTMENT_TOPIC = Pattern.compile("^dept\\.([a-z][a-z0-9]{1,30})\\.(applications|outcomes)\\.v1$");
+    private static final Pattern DEPARTMENT_ID = Pattern.compile("^[a-z][a-z0-9]{1,30}$");
+
+    private Topics() {
+    }
+
+    public static String departmentApplications(String departmentId) {
+        return "dept." + requireDepartmentId(departmentId) + ".applications.v1";
+    }
+
+    public static String departmentOutcomes(String departmentId) {
+        return "dept." + requireDepartmentId(departmentId) + ".outcomes.v1";
+    }
+
+    /** The dead-letter topic of a topic: where records go that could not be processed after retries. */
+    public static String deadLetter(String topic) {
+        return topic + ".dlq";
+    }
+
+    /** A department topic's parts, or empty when the name is not a department topic. */
+    public static Optional<DepartmentTopic> parseDepartmentTopic(String topic) {
+        Matcher m = DEPARTMENT_TOPIC.matcher(topic);
+        return m.matches() ? Optional.of(new DepartmentTopic(m.group(1), m.group(2))) : Optional.empty();
+    }
+
+    private static String requireDepartmentId(String departmentId) {
+        if (departmentId == null || !DEPARTMENT_ID.matcher(departmentId).matches()) {
+            throw new IllegalArgumentException("Not a department id (lower-case letters and digits, 2-31 long): " + departmentId);
+        }
+        return departmentId;
+    }
+
+    /** A department topic: the department and which stream ("applications" or "outcomes"). */
+    public record DepartmentTopic(String departmentId, String stream) {
+    }
+}

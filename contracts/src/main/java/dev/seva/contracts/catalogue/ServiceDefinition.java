@@ -1,0 +1,52 @@
+package dev.seva.contracts.catalogue;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.seva.contracts.LocalizedText;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/** One government service as the catalogue defines it. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ServiceDefinition(
+        String id,
+        int version,
+        String departmentId,
+        LocalizedText departmentName,
+        LocalizedText names,
+        LocalizedText descriptions,
+        List<String> keywords,
+        DeliveryMode deliveryMode,
+        List<FieldDefinition> fields,
+        BigDecimal feeRupees,
+        int slaDays,
+        String documentType,
+        List<LocalizedText> supportingDocuments,
+        LocalizedText information,
+        String externalUrl,
+        Boolean popular) {
+
+    public enum DeliveryMode {
+        /** The answer is information given in the chat. */
+        INFORMATION,
+        /** An application the department decides; an approval may end in a document. */
+        APPLICATION,
+        /** A payment (bill, tax, fee). */
+        PAYMENT,
+        /** Done on another official site; the chat gives the link. */
+        EXTERNAL_LINK;
+
+        @JsonValue
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static DeliveryMode fromWire(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+}

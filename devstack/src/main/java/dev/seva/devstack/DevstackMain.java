@@ -1,0 +1,55 @@
+package dev.seva.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local run's devstack as its own process: {@code java -jar devstack/target/devstack.jar [data-dir]}.
+ *
+ * <p>Fixed ports (override with the environment): Kafka {@code DEVSTACK_KAFKA_PORT} (9092), its KRaft
+ * controller {@code DEVSTACK_KAFKA_CONTROLLER_PORT} (9093), PostgreSQL {@code DEVSTACK_POSTGRES_PORT}
+ * (15432, user and password {@code postgres}). Creates the databases in {@code DEVSTACK_DATABASES}.
+ * Data stays in the data directory (default {@code .seva/data}) across restarts. Prints
+ * {@code DEVSTACK READY} when both servers accept connections; stops them cleanly on SIGTERM or Ctrl-C.
+ */
+public final class DevstackMain {
+
+    static final List<String> DEFAULT_DATABASES = List.of("conversation", "catalogue", "document", "notification");
+
+    private DevstackMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(args.length > 0 ? args[0] : ".seva/data").toAbsolutePath();
+        Files.createDirectories(data);
+        int kafkaPort = intEnv("DEVSTACK_KAFKA_PORT", 9092);
+        int controllerPort = intEnv("DEVSTACK_KAFKA_CONTROLLER_PORT", 9093);
+        int postgresPort = intEnv("DEVSTACK_POSTGRES_PORT", 15432);
+        String databases = System.getenv().getOrDefault("DEVSTACK_DATABASES", String.join(",", DEFAULT_DATABASES));
+
+        Devstack devstack = Devstack.standalone(System::getenv, data, kafkaPort, controllerPort, postgresPort);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            devstack.close();
+            System.out.println("DEVSTACK STOPPED");
+            stopped.countDown();
+        }, "devstack-shutdown"));
+
+        Arrays.stream(databases.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .forEach(devstack.postgres()::ensureDatabase);
+
+        PostgresAddress pg = devstack.postgres();
+        System.out.println("DEVSTACK READY kafka=" + devstack.kafkaBootstrapServers()
+                + " postgres=" + pg.host() + ":" + pg.port() + " databases=" + databases + " data=" + data);
+        System.out.flush();
+        stopped.await();
+    }
+
+    private static int intEnv(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+}

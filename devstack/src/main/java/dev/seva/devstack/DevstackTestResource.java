@@ -1,0 +1,36 @@
+package dev.seva.devstack;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.Map;
+
+/**
+ * Points a {@code @QuarkusTest} at the real Kafka broker and PostgreSQL of this JVM's devstack.
+ * Use {@code @QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "conversation"))}
+ * or {@code @WithTestResource}; the database is created if missing. The devstack outlives the
+ * application (several test classes share it) and stops when the test JVM ends.
+ */
+public class DevstackTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database = "seva";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.getOrDefault("database", database);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Devstack.forTests().quarkusConfig(database);
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(Devstack.forTests(), new TestInjector.MatchesType(Devstack.class));
+    }
+
+    @Override
+    public void stop() {
+        // The devstack belongs to the JVM, not to one application start: see Devstack.forTests().
+    }
+}
