@@ -118,8 +118,7 @@ public final class Devstack implements AutoCloseable {
      */
     public Map<String, String> quarkusConfig(String database) {
         postgres.ensureDatabase(database);
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("kafka.bootstrap.servers", bootstrapServers);
+        Map<String, String> config = kafkaConfig();
         config.put("quarkus.datasource.username", postgres.user());
         config.put("quarkus.datasource.password", postgres.password());
         config.put("quarkus.datasource.reactive.url", postgres.reactiveUrl(database));
@@ -127,6 +126,13 @@ public final class Devstack implements AutoCloseable {
         config.put("seva.devstack.postgres.host", postgres.host());
         config.put("seva.devstack.postgres.port", Integer.toString(postgres.port()));
         config.put("seva.devstack.postgres.database", database);
+        return config;
+    }
+
+    /** Configuration that points a Quarkus service at this devstack's broker. */
+    public Map<String, String> kafkaConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", bootstrapServers);
         return config;
     }
 

@@ -7,21 +7,23 @@ import java.util.Map;
 /**
  * Points a {@code @QuarkusTest} at the real Kafka broker and PostgreSQL of this JVM's devstack.
  * Use {@code @QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "conversation"))}
- * or {@code @WithTestResource}; the database is created if missing. The devstack outlives the
+ * or {@code @WithTestResource}; the database is created if missing. Without a database argument only Kafka is configured. The devstack outlives the
  * application (several test classes share it) and stops when the test JVM ends.
  */
 public class DevstackTestResource implements QuarkusTestResourceLifecycleManager {
 
-    private String database = "seva";
+    /** The service's database; none for a service without PostgreSQL (then only Kafka is configured). */
+    private String database;
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database);
+        database = initArgs.get("database");
     }
 
     @Override
     public Map<String, String> start() {
-        return Devstack.forTests().quarkusConfig(database);
+        Devstack devstack = Devstack.forTests();
+        return database == null ? devstack.kafkaConfig() : devstack.quarkusConfig(database);
     }
 
     @Override

@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The devstack's broker and database are real: Quarkus talks to them, and plain clients see the result. */
 @QuarkusTest
-@QuarkusTestResource(DevstackTestResource.class)
+@QuarkusTestResource(value = DevstackTestResource.class, initArgs = @io.quarkus.test.common.ResourceArg(name = "database", value = "seva"))
 class DevstackIsRealTest {
 
     @Inject
