@@ -19,6 +19,12 @@ public final class Topics {
     public static final List<String> PLATFORM = List.of(
             WHATSAPP_INBOUND, WHATSAPP_STATUS, WHATSAPP_OUTBOUND, CATALOGUE_SERVICES, DOCUMENTS_ISSUED, CITIZEN_ERASURE);
 
+    /** Webhook items the gateway could not turn into a contract-valid event: kept raw, never dropped. */
+    public static final String WHATSAPP_INBOUND_DLQ = deadLetter(WHATSAPP_INBOUND);
+    public static final String WHATSAPP_STATUS_DLQ = deadLetter(WHATSAPP_STATUS);
+    /** Commands notification-service could not deliver (permanent Graph API errors, retries exhausted). */
+    public static final String WHATSAPP_OUTBOUND_DLQ = deadLetter(WHATSAPP_OUTBOUND);
+
     /** Regular expression (Kafka pattern subscription) for every department's outcomes topic. */
     public static final String DEPARTMENT_OUTCOMES_PATTERN = "dept\\.[a-z][a-z0-9]*\\.outcomes\\.v1";
 

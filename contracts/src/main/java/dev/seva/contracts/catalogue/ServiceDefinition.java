@@ -17,6 +17,7 @@ public record ServiceDefinition(
         String departmentId,
         LocalizedText departmentName,
         LocalizedText names,
+        LocalizedText shortNames,
         LocalizedText descriptions,
         List<String> keywords,
         DeliveryMode deliveryMode,
