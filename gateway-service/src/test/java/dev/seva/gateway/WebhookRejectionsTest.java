@@ -1,5 +1,6 @@
 package dev.seva.gateway;
 
+import dev.seva.contracts.whatsapp.WebhookSigning;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seva.contracts.EventIds;
@@ -7,7 +8,6 @@ import dev.seva.contracts.EventJson;
 import dev.seva.contracts.Topics;
 import dev.seva.devstack.Devstack;
 import dev.seva.devstack.DevstackTestResource;
-import dev.seva.gateway.webhook.WebhookSignature;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -51,14 +51,14 @@ class WebhookRejectionsTest {
     @Test
     void rejectsForgedSignature() {
         byte[] body = Webhooks.fixture("text");
-        assertRefused(Webhooks.post(body, WebhookSignature.sign("an-attackers-guess", body)), 401, "signature-invalid");
+        assertRefused(Webhooks.post(body, WebhookSigning.sign("an-attackers-guess", body)), 401, "signature-invalid");
     }
 
     @Test
     void rejectsSignatureOverADifferentBody() {
         byte[] body = Webhooks.fixture("text");
         byte[] other = Webhooks.fixture("location");
-        assertRefused(Webhooks.post(body, WebhookSignature.sign(Webhooks.SECRET, other)), 401, "signature-invalid");
+        assertRefused(Webhooks.post(body, WebhookSigning.sign(Webhooks.SECRET, other)), 401, "signature-invalid");
     }
 
     @Test
@@ -72,7 +72,7 @@ class WebhookRejectionsTest {
     @Test
     void rejectsABodyTruncatedAfterSigning() {
         byte[] body = Webhooks.fixture("text");
-        String signature = WebhookSignature.sign(Webhooks.SECRET, body);
+        String signature = WebhookSigning.sign(Webhooks.SECRET, body);
         assertRefused(Webhooks.post(Arrays.copyOf(body, body.length / 2), signature), 401, "signature-invalid");
     }
 
@@ -99,7 +99,7 @@ class WebhookRejectionsTest {
     @Test
     void acceptsASecretBeingRotatedOut() {
         byte[] body = Webhooks.fixture("reaction");
-        Response response = Webhooks.post(body, WebhookSignature.sign(Webhooks.PREVIOUS_SECRET, body));
+        Response response = Webhooks.post(body, WebhookSigning.sign(Webhooks.PREVIOUS_SECRET, body));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(records.since()).hasSize(1);
     }

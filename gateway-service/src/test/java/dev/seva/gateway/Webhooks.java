@@ -1,6 +1,6 @@
 package dev.seva.gateway;
 
-import dev.seva.gateway.webhook.WebhookSignature;
+import dev.seva.contracts.whatsapp.WebhookSigning;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
@@ -29,7 +29,7 @@ final class Webhooks {
     }
 
     static Response postSigned(byte[] body) {
-        return post(body, WebhookSignature.sign(SECRET, body));
+        return post(body, WebhookSigning.sign(SECRET, body));
     }
 
     static Response post(byte[] body, String signatureHeader) {

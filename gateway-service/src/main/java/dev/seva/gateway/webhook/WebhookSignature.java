@@ -1,9 +1,8 @@
 package dev.seva.gateway.webhook;
 
-import javax.crypto.Mac;
+import dev.seva.contracts.whatsapp.WebhookSigning;
+
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.List;
  */
 public final class WebhookSignature {
 
-    private static final String PREFIX = "sha256=";
+    private static final String PREFIX = WebhookSigning.PREFIX;
     private static final int SHA256_HEX_LENGTH = 64;
 
     private final List<SecretKeySpec> keys;
@@ -26,7 +25,7 @@ public final class WebhookSignature {
         if (usable.isEmpty()) {
             throw new IllegalArgumentException("At least one WhatsApp app secret is required");
         }
-        this.keys = usable.stream().map(s -> new SecretKeySpec(s.getBytes(StandardCharsets.UTF_8), "HmacSHA256")).toList();
+        this.keys = usable.stream().map(WebhookSigning::key).toList();
     }
 
     public enum Verdict { VALID, MISSING, MALFORMED, MISMATCH }
@@ -48,23 +47,8 @@ public final class WebhookSignature {
         boolean matched = false;
         for (SecretKeySpec key : keys) {
             // Every key is tried even after a match, so timing does not reveal which secret matched.
-            matched |= MessageDigest.isEqual(hmac(key, body), claimed);
+            matched |= MessageDigest.isEqual(WebhookSigning.hmac(key, body), claimed);
         }
         return matched ? Verdict.VALID : Verdict.MISMATCH;
-    }
-
-    /** The header value a sender with this secret would put on this body (tests and the simulator). */
-    public static String sign(String appSecret, byte[] body) {
-        return PREFIX + HexFormat.of().formatHex(hmac(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"), body));
-    }
-
-    private static byte[] hmac(SecretKeySpec key, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java runtime", e);
-        }
     }
 }
