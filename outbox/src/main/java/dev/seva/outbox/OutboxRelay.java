@@ -1,0 +1,264 @@
+package dev.seva.outbox;
+
+import io.debezium.engine.ChangeEvent;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.format.Json;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Relays the outbox to Kafka with Debezium's embedded PostgreSQL connector (pgoutput): inserts into
+ * {@code outbox} are read from the WAL in commit order and produced with an idempotent, acks=all
+ * producer; offsets (kept in {@code outbox_relay_offset}) advance only after Kafka acknowledged.
+ * A crash between commit and relay loses nothing: the replication slot keeps the WAL until then.
+ *
+ * <p>Only one instance of a service relays at a time: the one holding a PostgreSQL advisory lock
+ * (the replication slot admits one reader anyway); the others stand by and take over when it dies.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final Pattern JDBC_URL = Pattern.compile("^jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]+).*$");
+
+    /** What the relay is doing, for the readiness check and operators. */
+    public enum State { STOPPED, STANDBY, RUNNING, FAILED }
+
+    public record Status(State state, String detail, Instant since) {
+    }
+
+    @Inject
+    OutboxRelayConfig config;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String datasourceUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password", defaultValue = "")
+    String password;
+
+    private final AtomicReference<Status> status = new AtomicReference<>(new Status(State.STOPPED, "not started", Instant.now()));
+    private final AtomicReference<DebeziumEngine<ChangeEvent<String, String>>> engine = new AtomicReference<>();
+    private volatile boolean stopping;
+    private Thread loop;
+    private KafkaProducer<String, String> producer;
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.relayEnabled()) {
+            status.set(new Status(State.STOPPED, "disabled by seva.outbox.relay-enabled=false", Instant.now()));
+            return;
+        }
+        producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
+        stopping = false;
+        loop = new Thread(this::leadAndRelay, "outbox-relay");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        closeEngine();
+        if (loop != null) {
+            loop.interrupt();
+            try {
+                loop.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+        status.set(new Status(State.STOPPED, "application stopped", Instant.now()));
+    }
+
+    public Status status() {
+        return status.get();
+    }
+
+    /** Stand by until this instance holds the relay lock, then run the engine; restart it after a failure. */
+    private void leadAndRelay() {
+        String url = jdbcUrl();
+        while (!stopping) {
+            try (Connection lockConnection = DriverManager.getConnection(url, user, password)) {
+                if (!tryLock(lockConnection)) {
+                    setStatus(State.STANDBY, "another instance relays");
+                    pause();
+                    continue;
+                }
+                setStatus(State.RUNNING, "relaying as " + config.relayName());
+                runEngine(url);
+                if (!stopping) {
+                    pause();
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!stopping) {
+                    setStatus(State.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+                    LOG.warnf("Outbox relay %s failed, retrying in %s: %s", config.relayName(), config.retryInterval(), e.getMessage());
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void runEngine(String url) {
+        RelayBatchHandler handler = new RelayBatchHandler(producer, url, user, password, config.sendTimeout(), registry);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        DebeziumEngine<ChangeEvent<String, String>> built = DebeziumEngine.create(Json.class)
+                .using(engineProperties(url))
+                .notifying(handler)
+                .using((success, message, error) -> {
+                    if (!success) {
+                        failure.set(error != null ? error : new IllegalStateException(message));
+                    }
+                })
+                .build();
+        engine.set(built);
+        try {
+            if (stopping) {
+                return;
+            }
+            built.run(); // blocks until closed or failed
+        } finally {
+            engine.set(null);
+            handler.close();
+            closeQuietly(built);
+        }
+        if (failure.get() != null && !stopping) {
+            throw new IllegalStateException("Debezium engine stopped: " + failure.get().getMessage(), failure.get());
+        }
+    }
+
+    private Properties engineProperties(String url) {
+        Matcher m = JDBC_URL.matcher(url);
+        if (!m.matches()) {
+            throw new IllegalStateException("Not a PostgreSQL JDBC URL: " + url);
+        }
+        String name = config.relayName();
+        Properties p = new Properties();
+        p.setProperty("name", name);
+        p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        p.setProperty("offset.storage", JdbcOffsetBackingStore.class.getName());
+        p.setProperty(JdbcOffsetBackingStore.URL, url);
+        p.setProperty(JdbcOffsetBackingStore.USER, user);
+        p.setProperty(JdbcOffsetBackingStore.PASSWORD, password == null ? "" : password);
+        p.setProperty(JdbcOffsetBackingStore.RELAY, name);
+        p.setProperty("offset.flush.interval.ms", "0");
+        p.setProperty("database.hostname", m.group(1));
+        p.setProperty("database.port", m.group(2) == null ? "5432" : m.group(2));
+        p.setProperty("database.user", user);
+        p.setProperty("database.password", password == null ? "" : password);
+        p.setProperty("database.dbname", m.group(3));
+        p.setProperty("topic.prefix", name);
+        p.setProperty("plugin.name", "pgoutput");
+        p.setProperty("slot.name", slotName(name));
+        p.setProperty("publication.name", slotName(name));
+        p.setProperty("publication.autocreate.mode", "filtered");
+        p.setProperty("table.include.list", "public.outbox");
+        p.setProperty("snapshot.mode", "no_data");
+        p.setProperty("skipped.operations", "u,d,t");
+        p.setProperty("tombstones.on.delete", "false");
+        p.setProperty("heartbeat.interval.ms", Long.toString(config.heartbeatInterval().toMillis()));
+        p.setProperty("converter.schemas.enable", "false");
+        p.setProperty("key.converter.schemas.enable", "false");
+        p.setProperty("value.converter.schemas.enable", "false");
+        p.setProperty("max.batch.size", "2048");
+        p.setProperty("poll.interval.ms", "20");
+        p.setProperty("errors.max.retries", "0");
+        return p;
+    }
+
+    /** Replication slots and publications are cluster-wide: one per service, in lower-case letters, digits and underscores. */
+    static String slotName(String relayName) {
+        return ("seva_outbox_" + relayName).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    }
+
+    private boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT pg_try_advisory_lock(hashtext(?))")) {
+            st.setString(1, "seva-outbox-relay:" + config.relayName());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private Map<String, Object> producerConfig() {
+        Map<String, Object> p = new HashMap<>(kafkaConfig);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + config.relayName());
+        p.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        p.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        return p;
+    }
+
+    private String jdbcUrl() {
+        return config.jdbcUrl().orElse(datasourceUrl);
+    }
+
+    private void setStatus(State state, String detail) {
+        Status current = status.get();
+        if (current.state() != state || !current.detail().equals(detail)) {
+            status.set(new Status(state, detail, Instant.now()));
+            LOG.infof("Outbox relay %s: %s (%s)", config.relayName(), state, detail);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(config.retryInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeEngine() {
+        DebeziumEngine<ChangeEvent<String, String>> running = engine.get();
+        if (running != null) {
+            closeQuietly(running);
+        }
+    }
+
+    private static void closeQuietly(DebeziumEngine<?> engine) {
+        try {
+            engine.close();
+        } catch (Exception e) {
+            LOG.debug("Closing the Debezium engine", e);
+        }
+    }
+}

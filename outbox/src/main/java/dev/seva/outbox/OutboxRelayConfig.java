@@ -1,0 +1,34 @@
+package dev.seva.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** The outbox relay's settings ({@code seva.outbox.*}); the database comes from the service's JDBC datasource. */
+@ConfigMapping(prefix = "seva.outbox")
+public interface OutboxRelayConfig {
+
+    /** Whether this instance runs the relay (one instance at a time actually relays: leadership by advisory lock). */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** A name unique in the PostgreSQL cluster: the replication slot, publication and offsets are named after it. */
+    String relayName();
+
+    /** How often a standby instance tries to become the relay, and how long to wait before restarting a failed engine. */
+    @WithDefault("2s")
+    Duration retryInterval();
+
+    /** How long to wait for Kafka to acknowledge a batch before the engine fails and restarts (rows are re-read). */
+    @WithDefault("60s")
+    Duration sendTimeout();
+
+    /** Debezium heartbeat, so the slot advances (and WAL is freed) when the outbox is idle. */
+    @WithDefault("10s")
+    Duration heartbeatInterval();
+
+    /** Overrides the JDBC URL (defaults to quarkus.datasource.jdbc.url). */
+    Optional<String> jdbcUrl();
+}

@@ -1,0 +1,169 @@
+package dev.seva.outbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.seva.contracts.EventJson;
+import dev.seva.contracts.Headers;
+import io.debezium.engine.ChangeEvent;
+import io.debezium.engine.DebeziumEngine;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One Debezium batch → Kafka. Every outbox insert of the batch is produced; only when all are
+ * acknowledged are the records marked processed (so offsets advance) and the relayed rows deleted.
+ * If Kafka refuses or times out, the batch fails, the engine restarts from the last offsets and the
+ * rows are produced again: at least once, deduplicated downstream by eventId.
+ */
+final class RelayBatchHandler implements DebeziumEngine.ChangeConsumer<ChangeEvent<String, String>>, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RelayBatchHandler.class);
+
+    private final KafkaProducer<String, String> producer;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Duration sendTimeout;
+    private final MeterRegistry registry;
+    private Connection connection;
+
+    RelayBatchHandler(KafkaProducer<String, String> producer, String url, String user, String password, Duration sendTimeout,
+                      MeterRegistry registry) {
+        this.producer = producer;
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.sendTimeout = sendTimeout;
+        this.registry = registry;
+    }
+
+    @Override
+    public void handleBatch(List<ChangeEvent<String, String>> records, DebeziumEngine.RecordCommitter<ChangeEvent<String, String>> committer)
+            throws InterruptedException {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        List<UUID> relayed = new ArrayList<>(records.size());
+        List<String> topics = new ArrayList<>(records.size());
+        for (ChangeEvent<String, String> record : records) {
+            JsonNode row = insertedRow(record);
+            if (row == null) {
+                continue;
+            }
+            ProducerRecord<String, String> out = toProducerRecord(row);
+            acks.add(producer.send(out));
+            relayed.add(UUID.fromString(row.path("id").asText()));
+            topics.add(out.topic());
+        }
+        long deadline = System.nanoTime() + sendTimeout.toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Kafka did not acknowledge the outbox batch; it will be relayed again", e);
+            }
+        }
+        for (ChangeEvent<String, String> record : records) {
+            committer.markProcessed(record);
+        }
+        committer.markBatchFinished();
+        topics.forEach(topic -> registry.counter("seva.outbox.relayed", "topic", topic).increment());
+        deleteRelayed(relayed);
+    }
+
+    /** The outbox row of an insert, or null for anything else (heartbeats, other operations). */
+    private static JsonNode insertedRow(ChangeEvent<String, String> record) {
+        if (record.value() == null) {
+            return null;
+        }
+        JsonNode change;
+        try {
+            change = EventJson.mapper().readTree(record.value());
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable change event from Debezium", e);
+        }
+        String op = change.path("op").asText("");
+        JsonNode after = change.path("after");
+        if (!(op.equals("c") || op.equals("r")) || !after.isObject() || !after.hasNonNull("topic")) {
+            return null;
+        }
+        return after;
+    }
+
+    private static ProducerRecord<String, String> toProducerRecord(JsonNode row) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Headers.EVENT_TYPE, row.path("event_type").asText().getBytes(StandardCharsets.UTF_8));
+        headers.add(Headers.EVENT_ID, row.path("id").asText().getBytes(StandardCharsets.UTF_8));
+        String extra = row.path("headers").isTextual() ? row.path("headers").asText() : null;
+        if (extra != null && !extra.isBlank()) {
+            try {
+                EventJson.mapper().readTree(extra).fields()
+                        .forEachRemaining(h -> headers.add(h.getKey(), h.getValue().asText().getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                LOG.warnf("Outbox row %s has unreadable headers; relayed without them", row.path("id").asText());
+            }
+        }
+        String key = row.path("record_key").isTextual() ? row.path("record_key").asText() : null;
+        String payload = row.path("payload").isTextual() ? row.path("payload").asText() : null;
+        return new ProducerRecord<>(row.path("topic").asText(), null, key, payload, headers);
+    }
+
+    /**
+     * Relayed rows are no longer needed; deleting them keeps the table (and its erasure scope) small.
+     * Rows older than an hour go too: Debezium reads inserts from the WAL, not from the table, so a row
+     * whose delete once failed is never needed again.
+     */
+    private void deleteRelayed(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try {
+            if (connection == null || connection.isClosed()) {
+                connection = DriverManager.getConnection(url, user, password);
+            }
+            Array array = connection.createArrayOf("uuid", ids.toArray());
+            try (PreparedStatement st = connection.prepareStatement(
+                    "DELETE FROM outbox WHERE id = ANY (?) OR created_at < now() - interval '1 hour'")) {
+                st.setArray(1, array);
+                st.executeUpdate();
+            }
+        } catch (SQLException e) {
+            // Harmless: a later batch deletes rows older than an hour.
+            LOG.warnf("Could not delete %d relayed outbox rows: %s", ids.size(), e.getMessage());
+            closeConnection();
+        }
+    }
+
+    @Override
+    public void close() {
+        closeConnection();
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+            connection = null;
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.seva.outbox;
+
+import dev.seva.contracts.ContractExamples;
+import dev.seva.contracts.ContractViolationException;
+import dev.seva.contracts.EventIds;
+import dev.seva.contracts.Topics;
+import dev.seva.contracts.citizen.CitizenErasureRequested;
+import dev.seva.devstack.Devstack;
+import dev.seva.devstack.DevstackTestResource;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.vertx.RunOnVertxContext;
+import io.quarkus.test.vertx.UniAsserter;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The outbox over the real PostgreSQL (logical WAL, pgoutput) and the real broker. */
+@QuarkusTest
+@QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "outboxtest"))
+class OutboxRelayTest {
+
+    static KafkaConsumer<String, String> consumer;
+    static final List<ConsumerRecord<String, String>> seen = new CopyOnWriteArrayList<>();
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    MessageLog messageLog;
+
+    @Inject
+    OutboxRelay relay;
+
+    Devstack devstack;
+
+    @BeforeEach
+    void subscribe() {
+        if (consumer == null) {
+            consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.kafkaBootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "outbox-test-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                    new StringDeserializer(), new StringDeserializer());
+            consumer.subscribe(List.of(Topics.CITIZEN_ERASURE, Topics.CATALOGUE_SERVICES));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> relay.status().state() == OutboxRelay.State.RUNNING);
+    }
+
+    @AfterAll
+    static void close() {
+        if (consumer != null) {
+            consumer.close();
+            consumer = null;
+        }
+    }
+
+    @Test
+    @RunOnVertxContext
+    void committedEventIsRelayedWithKeyHeadersAndValueThenItsRowIsDeleted(UniAsserter asserter) {
+        CitizenErasureRequested event = erasure();
+        asserter.execute(() -> Panache.withTransaction(() -> outbox.append(Topics.CITIZEN_ERASURE, event.citizenRef(), event)));
+        asserter.execute(() -> {
+            ConsumerRecord<String, String> record = awaitRecord(event.eventId());
+            assertThat(record.topic()).isEqualTo(Topics.CITIZEN_ERASURE);
+            assertThat(record.key()).isEqualTo(event.citizenRef());
+            assertThat(header(record, "eventType")).isEqualTo(CitizenErasureRequested.EVENT_TYPE);
+            assertThat(record.value()).contains("\"reason\":\"citizen_request\"");
+            await().atMost(Duration.ofSeconds(10)).until(() -> outboxRows(event.eventId()) == 0);
+        });
+    }
+
+    @Test
+    @RunOnVertxContext
+    void rolledBackTransactionRelaysNothing(UniAsserter asserter) {
+        CitizenErasureRequested rolledBack = erasure();
+        CitizenErasureRequested marker = erasure();
+        asserter.execute(() -> Panache.withTransaction(() -> outbox.append(Topics.CITIZEN_ERASURE, rolledBack.citizenRef(), rolledBack)
+                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("the state change failed"))))
+                .onFailure().recoverWithNull());
+        asserter.execute(() -> Panache.withTransaction(() -> outbox.append(Topics.CITIZEN_ERASURE, marker.citizenRef(), marker)));
+        asserter.execute(() -> {
+            awaitRecord(marker.eventId());
+            assertThat(seenWith(rolledBack.eventId())).isEmpty();
+        });
+    }
+
+    @Test
+    @RunOnVertxContext
+    void anEventThatBreaksItsContractCannotBeAppended(UniAsserter asserter) {
+        CitizenErasureRequested broken = new CitizenErasureRequested(EventIds.random(), CitizenErasureRequested.EVENT_TYPE,
+                Instant.now(), "not-a-citizen-ref", null, CitizenErasureRequested.Reason.CITIZEN_REQUEST);
+        asserter.execute(() -> assertThatThrownBy(() -> outbox.append(Topics.CITIZEN_ERASURE, "k", broken))
+                .isInstanceOf(ContractViolationException.class).hasMessageContaining("/citizenRef"));
+    }
+
+    @Test
+    @RunOnVertxContext
+    void tombstoneIsRelayedAsANullValue(UniAsserter asserter) {
+        UUID eventId = EventIds.random();
+        asserter.execute(() -> Panache.withTransaction(() -> outbox.appendTombstone(Topics.CATALOGUE_SERVICES, "rev-retired-service",
+                eventId, "catalogue.service.retired")));
+        asserter.execute(() -> {
+            ConsumerRecord<String, String> record = awaitRecord(eventId);
+            assertThat(record.key()).isEqualTo("rev-retired-service");
+            assertThat(record.value()).isNull();
+        });
+    }
+
+    @Test
+    @RunOnVertxContext
+    void eventsCommittedWhileTheRelayIsDownArriveOnceItIsBack(UniAsserter asserter) {
+        List<CitizenErasureRequested> events = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.add(erasure());
+        }
+        asserter.execute(() -> relay.onStop(null));
+        asserter.execute(() -> Panache.withTransaction(() -> Uni.join().all(events.stream()
+                .map(e -> outbox.append(Topics.CITIZEN_ERASURE, e.citizenRef(), e)).toList()).andFailFast()).replaceWithVoid());
+        asserter.execute(() -> relay.onStart(null));
+        asserter.execute(() -> {
+            events.forEach(e -> awaitRecord(e.eventId()));
+            // And a restart after relaying does not relay them again (offsets were stored).
+            relay.onStop(null);
+            relay.onStart(null);
+            CitizenErasureRequested marker = erasure();
+            return Panache.withTransaction(() -> outbox.append(Topics.CITIZEN_ERASURE, marker.citizenRef(), marker))
+                    .invoke(() -> {
+                        awaitRecord(marker.eventId());
+                        events.forEach(e -> assertThat(seenWith(e.eventId())).as("copies of %s", e.eventId()).hasSize(1));
+                    });
+        });
+    }
+
+    @Test
+    @RunOnVertxContext
+    void messageLogAnswersFirstDeliveryOnlyOnce(UniAsserter asserter) {
+        UUID eventId = EventIds.random();
+        asserter.assertThat(() -> Panache.withTransaction(() -> messageLog.firstDelivery(eventId, Topics.WHATSAPP_INBOUND)),
+                first -> assertThat(first).isTrue());
+        asserter.assertThat(() -> Panache.withTransaction(() -> messageLog.firstDelivery(eventId, Topics.WHATSAPP_INBOUND)),
+                again -> assertThat(again).isFalse());
+    }
+
+    private static CitizenErasureRequested erasure() {
+        CitizenErasureRequested example = ContractExamples.load("citizen.erasure.v1", "citizen-request", CitizenErasureRequested.class);
+        String ref = "cit_" + UUID.randomUUID().toString().replace("-", "");
+        return new CitizenErasureRequested(EventIds.random(), example.eventType(), Instant.now(), ref, example.address(), example.reason());
+    }
+
+    private static ConsumerRecord<String, String> awaitRecord(UUID eventId) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+            return !seenWith(eventId).isEmpty();
+        });
+        return seenWith(eventId).get(0);
+    }
+
+    private static List<ConsumerRecord<String, String>> seenWith(UUID eventId) {
+        return seen.stream().filter(r -> eventId.toString().equals(header(r, "eventId"))).toList();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private long outboxRows(UUID eventId) throws Exception {
+        var pg = devstack.postgres();
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("outboxtest"), pg.user(), pg.password());
+             var st = c.prepareStatement("SELECT count(*) FROM outbox WHERE id = ?")) {
+            st.setObject(1, eventId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
