@@ -1,0 +1,98 @@
+package dev.seva.deploy;
+
+import dev.seva.deploy.model.Keycloak;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The realm has the roles the APIs check and a client per service; public names agree everywhere. */
+class KeycloakTest {
+
+    /** Every department of the catalogue (catalogue-service/src/main/resources/catalogue/v1/catalogue.yaml). */
+    static final List<String> DEPARTMENTS = List.of("revenue", "municipal", "transport", "apsrtc", "energy", "endowments",
+            "civilsupplies", "health", "education", "police", "agriculture", "grievance");
+
+    private static Keycloak.Realm realm(Manifests m) {
+        List<Keycloak.RealmImport> imports = m.all(Keycloak.RealmImport.class);
+        assertThat(imports).hasSize(1);
+        assertThat(m.has(Keycloak.Server.class, imports.get(0).spec().keycloakCRName())).isTrue();
+        return imports.get(0).spec().realm();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void theRealmHasTheAdminRoleAndAnOfficerRolePerDepartmentEachGrantedByAGroup(String overlay) {
+        Keycloak.Realm realm = realm(Manifests.of(overlay));
+        Set<String> expected = new TreeSet<>(Set.of("catalogue-admin"));
+        DEPARTMENTS.forEach(d -> expected.add("dept-" + d + "-officer"));
+
+        assertThat(realm.realm()).isEqualTo("seva");
+        assertThat(realm.roles().realm()).extracting(Keycloak.Role::name).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(realm.groups().stream().flatMap(g -> g.realmRoles().stream()).collect(Collectors.toSet()))
+                .as("roles granted by groups").containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void everyServiceHasAConfidentialClientWithoutInteractiveFlows(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        List<Keycloak.Client> clients = realm(m).clients();
+        Set<String> services = m.all(Deployment.class).stream().map(d -> d.getMetadata().getName()).collect(Collectors.toSet());
+
+        assertThat(clients).extracting(Keycloak.Client::clientId).containsAll(services);
+        assertThat(clients).filteredOn(c -> services.contains(c.clientId())).allSatisfy(c -> {
+            assertThat(c.publicClient()).as(c.clientId()).isFalse();
+            assertThat(c.standardFlowEnabled()).as(c.clientId()).isFalse();
+            assertThat(c.implicitFlowEnabled()).as(c.clientId()).isFalse();
+            assertThat(c.directAccessGrantsEnabled()).as(c.clientId()).isFalse();
+        });
+        assertThat(clients).filteredOn(c -> Boolean.TRUE.equals(c.publicClient())).allSatisfy(c -> {
+            assertThat(c.attributes()).as(c.clientId() + " uses PKCE").containsEntry("pkce.code.challenge.method", "S256");
+            assertThat(c.implicitFlowEnabled()).isFalse();
+            assertThat(c.protocolMappers()).anySatisfy(p -> assertThat(p.config()).containsEntry("included.client.audience", "catalogue-service"));
+        });
+        String catalogueClient = Cluster.env(m.one(Deployment.class, "catalogue-service"), "OIDC_CLIENT_ID").orElseThrow().getValue();
+        assertThat(clients).extracting(Keycloak.Client::clientId).contains(catalogueClient);
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void publicNamesAgreeAcrossIngressKeycloakRealmAndServices(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        Ingress ingress = m.one(Ingress.class, "seva");
+        String webhookHost = hostServing(ingress, "gateway-service");
+        String verifyHost = hostServing(ingress, "document-service");
+        String adminHost = hostServing(ingress, "catalogue-service");
+        String domain = webhookHost.substring(webhookHost.indexOf('.') + 1);
+
+        assertThat(List.of(verifyHost, adminHost)).allSatisfy(h -> assertThat(h).endsWith("." + domain));
+        assertThat(ingress.getSpec().getTls().get(0).getHosts()).containsExactlyInAnyOrder(webhookHost, verifyHost, adminHost);
+        Keycloak.Server keycloak = m.all(Keycloak.Server.class).get(0);
+        assertThat(URI.create(keycloak.spec().hostname().hostname()).getHost()).isEqualTo("id." + domain);
+        assertThat(realm(m).clients()).filteredOn(c -> Boolean.TRUE.equals(c.publicClient()))
+                .allSatisfy(c -> assertThat(c.redirectUris()).allSatisfy(u -> assertThat(URI.create(u.replace("*", "")).getHost()).isEqualTo(adminHost)));
+        assertThat(Cluster.env(m.one(Deployment.class, "document-service"), "DOCUMENT_VERIFY_BASE_URL").orElseThrow().getValue())
+                .isEqualTo("https://" + verifyHost);
+        assertThat(URI.create(Cluster.env(m.one(Deployment.class, "catalogue-service"), "OIDC_AUTH_SERVER_URL").orElseThrow().getValue()))
+                .satisfies(u -> {
+                    assertThat(u.getHost()).isEqualTo(keycloak.metadata().getName() + "-service");
+                    assertThat(u.getPath()).isEqualTo("/realms/" + realm(m).realm());
+                });
+    }
+
+    private static String hostServing(Ingress ingress, String service) {
+        return ingress.getSpec().getRules().stream()
+                .filter(r -> r.getHttp().getPaths().stream().anyMatch(p -> p.getBackend().getService().getName().equals(service)))
+                .map(IngressRule::getHost).findFirst().orElseThrow(() -> new AssertionError("no Ingress rule for " + service));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.seva.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
+import io.fabric8.openshift.api.model.monitoring.v1.Rule;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Alerts for lag, dead letters, webhook 5xx and send failures, each with a runbook; the dashboard; scraping of the operators' pods. */
+class MonitoringTest {
+
+    private static List<Rule> alerts(Manifests m) {
+        return m.all(PrometheusRule.class).stream().flatMap(r -> r.getSpec().getGroups().stream())
+                .flatMap(g -> g.getRules().stream()).filter(r -> r.getAlert() != null).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void theFourQuietFailuresAlert(String overlay) {
+        assertThat(alerts(Manifests.of(overlay))).extracting(Rule::getAlert)
+                .contains("SevaConsumerLagHigh", "SevaDeadLettersGrowing", "SevaWebhook5xx", "SevaSendFailures");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void everyAlertHasASeverityAndARunbookInTheReadme(String overlay) throws IOException {
+        Set<String> anchors = readmeAnchors();
+        assertThat(alerts(Manifests.of(overlay))).allSatisfy(r -> {
+            assertThat(r.getExpr().getStrVal()).as(r.getAlert() + " expr").isNotBlank();
+            assertThat(r.getLabels()).as(r.getAlert()).containsKey("severity");
+            String runbook = r.getAnnotations().get("runbook");
+            assertThat(runbook).as(r.getAlert() + " runbook").startsWith("deploy/README.md#");
+            assertThat(anchors).as(r.getAlert() + " runbook section").contains(runbook.substring(runbook.indexOf('#') + 1));
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void theDashboardIsLoadedByGrafana(String overlay) throws IOException {
+        ConfigMap dashboard = Manifests.of(overlay).one(ConfigMap.class, "seva-grafana-dashboard");
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        assertThat(dashboard.getData()).hasSize(1);
+        JsonNode json = new ObjectMapper().readTree(dashboard.getData().values().iterator().next());
+        assertThat(json.path("uid").asText()).isNotBlank();
+        assertThat(json.path("panels")).isNotEmpty().allSatisfy(p -> assertThat(p.path("targets").get(0).path("expr").asText()).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void kafkaAndPostgresAreScraped(String overlay) {
+        assertThat(Manifests.of(overlay).all(PodMonitor.class)).extracting(p -> p.getMetadata().getName())
+                .contains("seva-kafka", "seva-postgres");
+    }
+
+    @Test
+    void readmeAnchorsFollowGitHubsRule() {
+        assertThat(anchor("Webhook 5xx")).isEqualTo("webhook-5xx");
+        assertThat(anchor("Outbox relay stuck")).isEqualTo("outbox-relay-stuck");
+    }
+
+    static Set<String> readmeAnchors() throws IOException {
+        return Files.readAllLines(Kustomize.DEPLOY.resolve("README.md")).stream().filter(l -> l.startsWith("#"))
+                .map(l -> anchor(l.replaceFirst("^#+\\s*", ""))).collect(Collectors.toSet());
+    }
+
+    private static String anchor(String heading) {
+        return heading.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
+    }
+}
