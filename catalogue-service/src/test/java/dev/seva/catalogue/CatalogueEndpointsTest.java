@@ -1,8 +1,7 @@
 package dev.seva.catalogue;
 
-import dev.seva.devstack.DevstackTestResource;
 import dev.seva.devstack.ServiceEndpointsContract;
-import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -10,11 +9,12 @@ import java.util.List;
 
 /** Health, readiness over the real broker and database, metrics and OpenAPI. */
 @QuarkusTest
-@QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalogue"))
+@QuarkusTestResource(CatalogueTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
 class CatalogueEndpointsTest extends ServiceEndpointsContract {
 
     @Override
     protected List<String> readinessMustCover() {
-        return List.of("kafka", "postgresql");
+        return List.of("kafka", "postgresql", "outbox relay");
     }
 }
