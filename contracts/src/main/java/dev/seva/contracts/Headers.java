@@ -11,6 +11,10 @@ public final class Headers {
     public static final String DLQ_REASON = "dlq-reason";
     /** On a dead-lettered record: the topic it came from. */
     public static final String DLQ_ORIGINAL_TOPIC = "dlq-original-topic";
+    /** On a dead-lettered record: the code of the error that ended its processing (e.g. Meta's 131026). */
+    public static final String DLQ_ERROR_CODE = "dlq-error-code";
+    /** On a dead-lettered record: how many times processing was attempted. */
+    public static final String DLQ_ATTEMPTS = "dlq-attempts";
 
     private Headers() {
     }

@@ -1,8 +1,6 @@
 package dev.seva.conversation;
 
-import dev.seva.devstack.DevstackTestResource;
 import dev.seva.devstack.ServiceEndpointsContract;
-import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -10,11 +8,11 @@ import java.util.List;
 
 /** Health, readiness over the real broker and database, metrics and OpenAPI. */
 @QuarkusTest
-@QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "conversation"))
+@QuarkusTestResource(ConversationTestResource.class)
 class ConversationEndpointsTest extends ServiceEndpointsContract {
 
     @Override
     protected List<String> readinessMustCover() {
-        return List.of("kafka", "postgresql");
+        return List.of("kafka", "postgresql", "outbox relay");
     }
 }

@@ -108,6 +108,16 @@ public class OutboxRelay {
         return status.get();
     }
 
+    /** Stops relaying (as a crash after commit would): committed rows wait in the WAL. For operators and tests. */
+    public void pause() {
+        onStop(null);
+    }
+
+    /** Starts relaying again from the stored offsets. */
+    public void resume() {
+        onStart(null);
+    }
+
     /** Stand by until this instance holds the relay lock, then run the engine; restart it after a failure. */
     private void leadAndRelay() {
         String url = jdbcUrl();
@@ -115,19 +125,19 @@ public class OutboxRelay {
             try (Connection lockConnection = DriverManager.getConnection(url, user, password)) {
                 if (!tryLock(lockConnection)) {
                     setStatus(State.STANDBY, "another instance relays");
-                    pause();
+                    waitBeforeRetry();
                     continue;
                 }
                 setStatus(State.RUNNING, "relaying as " + config.relayName());
                 runEngine(url);
                 if (!stopping) {
-                    pause();
+                    waitBeforeRetry();
                 }
             } catch (SQLException | RuntimeException e) {
                 if (!stopping) {
                     setStatus(State.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
                     LOG.warnf("Outbox relay %s failed, retrying in %s: %s", config.relayName(), config.retryInterval(), e.getMessage());
-                    pause();
+                    waitBeforeRetry();
                 }
             }
         }
@@ -239,7 +249,7 @@ public class OutboxRelay {
         }
     }
 
-    private void pause() {
+    private void waitBeforeRetry() {
         try {
             Thread.sleep(config.retryInterval().toMillis());
         } catch (InterruptedException e) {

@@ -10,6 +10,10 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -17,20 +21,22 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.FuzzyTermsEnum;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +48,9 @@ import java.util.stream.Stream;
  * Full-text search over the active services, in memory (Lucene, BM25). Each service is indexed in
  * its three languages twice: as written (ICU words, any script) and as it sounds in Latin letters
  * (romanized and phonetically folded), so a query in Telugu script, in Hindi, in English, misspelt,
- * or Telugu typed in Latin letters finds it. Ranking is Lucene's: each query word is looked up
- * exactly, as a prefix and fuzzily (edit distance by word length) in every field, the best field
- * counts per word (dis-max), and the words' scores add up. Field weights say what matters most:
+ * or Telugu typed in Latin letters finds it. Ranking is Lucene's: each query word is looked up in
+ * every field (a word the catalogue does not know first becomes its completions and near spellings,
+ * by edit distance), the best field counts per word (dis-max), and the words' scores add up. Field weights say what matters most:
  * names, then keywords and synonyms, then descriptions and the department.
  *
  * <p>Thread-safe; updates are visible to the next search.
@@ -58,6 +64,10 @@ public final class ServiceSearchIndex implements AutoCloseable {
     static final String DEPARTMENT = "department";
     static final String NAME_SOUND = "name_sound";
     static final String KEYWORD_SOUND = "keyword_sound";
+    /** Every word of every indexed text, written and as it sounds: what an unknown query word is expanded against. */
+    static final String VOCABULARY = "vocabulary";
+    static final String VOCABULARY_SOUND = "vocabulary_sound";
+    private static final int MAX_EXPANSIONS = 8;
 
     private static final Map<String, Float> WRITTEN_FIELDS = Map.of(NAME, 4f, KEYWORD, 3f, DESCRIPTION, 0.8f, DEPARTMENT, 0.6f);
     private static final Map<String, Float> SOUND_FIELDS = Map.of(NAME_SOUND, 2.5f, KEYWORD_SOUND, 2.5f);
@@ -70,7 +80,7 @@ public final class ServiceSearchIndex implements AutoCloseable {
 
     public ServiceSearchIndex() {
         try {
-            Map<String, Analyzer> perField = Map.of(NAME_SOUND, sound, KEYWORD_SOUND, sound);
+            Map<String, Analyzer> perField = Map.of(NAME_SOUND, sound, KEYWORD_SOUND, sound, VOCABULARY_SOUND, sound);
             IndexWriterConfig config = new IndexWriterConfig(new PerFieldAnalyzerWrapper(written, perField));
             config.setRAMBufferSizeMB(32);
             writer = new IndexWriter(new ByteBuffersDirectory(), config);
@@ -124,10 +134,6 @@ public final class ServiceSearchIndex implements AutoCloseable {
 
     /** The best {@code limit} services for what the citizen typed; empty for a query with no words. */
     public List<SearchHit> search(String text, int limit) {
-        Query query = query(text);
-        if (query == null) {
-            return List.of();
-        }
         IndexSearcher searcher;
         try {
             searcher = searchers.acquire();
@@ -135,6 +141,10 @@ public final class ServiceSearchIndex implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         try {
+            Query query = query(text, searcher.getIndexReader());
+            if (query == null) {
+                return List.of();
+            }
             TopDocs top = searcher.search(query, limit);
             List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc doc : top.scoreDocs) {
@@ -156,7 +166,7 @@ public final class ServiceSearchIndex implements AutoCloseable {
         }
     }
 
-    Query query(String text) {
+    Query query(String text, IndexReader reader) throws IOException {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -164,34 +174,72 @@ public final class ServiceSearchIndex implements AutoCloseable {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         int clauses = 0;
         for (String word : terms(written, bounded)) {
-            all.add(wordQuery(word, WRITTEN_FIELDS), BooleanClause.Occur.SHOULD);
+            all.add(wordQuery(word, WRITTEN_FIELDS, VOCABULARY, reader), BooleanClause.Occur.SHOULD);
             clauses++;
         }
         for (String word : terms(sound, bounded)) {
-            all.add(wordQuery(word, SOUND_FIELDS), BooleanClause.Occur.SHOULD);
+            all.add(wordQuery(word, SOUND_FIELDS, VOCABULARY_SOUND, reader), BooleanClause.Occur.SHOULD);
             clauses++;
         }
         return clauses == 0 ? null : all.build();
     }
 
-    /** One word in every field: exact, prefix and fuzzy; the best field wins. */
-    private static Query wordQuery(String word, Map<String, Float> fields) {
+    /**
+     * One word in every field; the best field wins. A word the catalogue knows is looked up exactly. A
+     * word it does not know (a typo, a fragment) is first expanded, once, against the catalogue's whole
+     * vocabulary into the few real words it could be (prefix and Levenshtein neighbours, scored by
+     * similarity); those are then looked up exactly in every field. Expanding once per word instead of
+     * once per field keeps a query cheap on a large catalogue.
+     */
+    private static Query wordQuery(String word, Map<String, Float> fields, String vocabulary, IndexReader reader) throws IOException {
+        Map<String, Float> forms = new LinkedHashMap<>();
+        if (reader.docFreq(new Term(vocabulary, word)) > 0) {
+            forms.put(word, 1f);
+        } else {
+            forms.putAll(expand(reader, vocabulary, word));
+        }
+        if (forms.isEmpty()) {
+            return new TermQuery(new Term(NAME, word));
+        }
         List<Query> perField = new ArrayList<>();
-        int length = word.codePointCount(0, word.length());
-        int edits = length >= 8 ? 2 : length >= 4 ? 1 : 0;
-        fields.forEach((field, weight) -> {
-            BooleanQuery.Builder forms = new BooleanQuery.Builder();
-            Term term = new Term(field, word);
-            forms.add(new TermQuery(term), BooleanClause.Occur.SHOULD);
-            if (length >= 3) {
-                forms.add(new BoostQuery(new PrefixQuery(term), 0.5f), BooleanClause.Occur.SHOULD);
-            }
-            if (edits > 0) {
-                forms.add(new BoostQuery(new FuzzyQuery(term, edits, 1, 50, true), 0.45f), BooleanClause.Occur.SHOULD);
-            }
-            perField.add(new BoostQuery(forms.build(), weight));
-        });
+        for (Map.Entry<String, Float> field : fields.entrySet()) {
+            BooleanQuery.Builder alternatives = new BooleanQuery.Builder();
+            forms.forEach((form, similarity) -> alternatives.add(
+                    new BoostQuery(new TermQuery(new Term(field.getKey(), form)), similarity), BooleanClause.Occur.SHOULD));
+            perField.add(new BoostQuery(alternatives.build(), field.getValue()));
+        }
         return new DisjunctionMaxQuery(perField, 0.1f);
+    }
+
+    /** Real words an unknown word may stand for: completions of it (a fragment) and near spellings (a typo). */
+    private static Map<String, Float> expand(IndexReader reader, String vocabulary, String word) throws IOException {
+        Map<String, Float> forms = new LinkedHashMap<>();
+        Terms terms = MultiTerms.getTerms(reader, vocabulary);
+        if (terms == null) {
+            return forms;
+        }
+        int length = word.codePointCount(0, word.length());
+        if (length >= 3) {
+            TermsEnum completions = terms.iterator();
+            if (completions.seekCeil(new BytesRef(word)) != TermsEnum.SeekStatus.END) {
+                BytesRef prefix = new BytesRef(word);
+                for (BytesRef term = completions.term(); term != null && forms.size() < MAX_EXPANSIONS && StringHelper.startsWith(term, prefix);
+                     term = completions.next()) {
+                    forms.put(term.utf8ToString(), 0.5f);
+                }
+            }
+        }
+        int edits = length >= 8 ? 2 : length >= 4 ? 1 : 0;
+        if (edits > 0) {
+            List<Map.Entry<String, Float>> near = new ArrayList<>();
+            FuzzyTermsEnum fuzzy = new FuzzyTermsEnum(terms, new Term(vocabulary, word), edits, 1, true);
+            for (BytesRef term = fuzzy.next(); term != null; term = fuzzy.next()) {
+                near.add(Map.entry(term.utf8ToString(), 0.45f * fuzzy.getBoost()));
+            }
+            near.sort(Map.Entry.<String, Float>comparingByValue().reversed());
+            near.stream().limit(MAX_EXPANSIONS).forEach(e -> forms.merge(e.getKey(), e.getValue(), Math::max));
+        }
+        return forms;
     }
 
     private static List<String> terms(Analyzer analyzer, String text) {
@@ -224,6 +272,14 @@ public final class ServiceSearchIndex implements AutoCloseable {
         }
         texts(s.descriptions()).forEach(t -> doc.add(new TextField(DESCRIPTION, t, Field.Store.NO)));
         texts(s.departmentName()).forEach(t -> doc.add(new TextField(DEPARTMENT, t, Field.Store.NO)));
+        List<String> all = new ArrayList<>(texts(s.names(), s.shortNames(), s.descriptions(), s.departmentName()));
+        if (s.keywords() != null) {
+            all.addAll(s.keywords());
+        }
+        all.forEach(t -> {
+            doc.add(new TextField(VOCABULARY, t, Field.Store.NO));
+            doc.add(new TextField(VOCABULARY_SOUND, t, Field.Store.NO));
+        });
         return doc;
     }
 

@@ -1,0 +1,34 @@
+package dev.seva.conversation.domain;
+
+import dev.seva.contracts.catalogue.ServiceDefinition;
+
+import java.util.Map;
+import java.util.Set;
+
+/** What a step asks the service to do besides replying and saving the session. */
+public sealed interface Effect {
+
+    /** Store an encrypted Aadhaar number under its token. */
+    record StoreInVault(AadhaarTokenizer.VaultEntry entry) implements Effect {
+    }
+
+    /** Forget vault entries of an abandoned draft. */
+    record DiscardFromVault(Set<String> tokens) implements Effect {
+    }
+
+    /** The citizen chose a language. */
+    record ChangeLanguage(Language language) implements Effect {
+    }
+
+    /** Submit the application: reference number, department event, confirmation reply. */
+    record Submit(ServiceDefinition service, Map<String, Answer> answers) implements Effect {
+    }
+
+    /** Send the department the answer to its question. */
+    record ProvideInformation(String applicationRef, String questionId, Answer answer) implements Effect {
+    }
+
+    /** Erase everything about the citizen and tell every service. */
+    record Erase() implements Effect {
+    }
+}

@@ -1,0 +1,64 @@
+package dev.seva.conversation.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+@Entity
+@Table(name = "application")
+public class ApplicationRow extends PanacheEntityBase {
+
+    public static final String SUBMITTED = "submitted";
+    public static final String ACCEPTED = "accepted";
+    public static final String MORE_INFORMATION_NEEDED = "more_information_needed";
+    public static final String REJECTED = "rejected";
+    public static final String APPROVED = "approved";
+    public static final String DOCUMENT_ISSUED = "document_issued";
+
+    @Id
+    public String reference;
+
+    @Column(name = "citizen_ref")
+    public String citizenRef;
+
+    @Column(name = "department_id")
+    public String departmentId;
+
+    @Column(name = "service_id")
+    public String serviceId;
+
+    @Column(name = "service_version")
+    public int serviceVersion;
+
+    @Column(name = "service_name")
+    public String serviceName;
+
+    @Column(name = "document_type")
+    public String documentType;
+
+    public String status;
+
+    public String answers;
+
+    @Column(name = "sla_days")
+    public int slaDays;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "pending_question")
+    public String pendingQuestion;
+
+    @Column(name = "last_reason")
+    public String lastReason;
+
+    @Column(name = "document_id")
+    public String documentId;
+}

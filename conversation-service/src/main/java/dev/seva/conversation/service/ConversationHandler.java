@@ -1,0 +1,222 @@
+package dev.seva.conversation.service;
+
+import dev.seva.contracts.Topics;
+import dev.seva.contracts.privacy.Masking;
+import dev.seva.contracts.whatsapp.WhatsAppMessageReceived;
+import dev.seva.conversation.config.ConversationConfig;
+import dev.seva.conversation.domain.CitizenInput;
+import dev.seva.conversation.domain.Effect;
+import dev.seva.conversation.domain.Facts;
+import dev.seva.conversation.domain.Journey;
+import dev.seva.conversation.domain.JourneyState;
+import dev.seva.conversation.domain.Language;
+import dev.seva.conversation.domain.Messages;
+import dev.seva.conversation.domain.Reply;
+import dev.seva.conversation.domain.Session;
+import dev.seva.conversation.domain.Step;
+import dev.seva.conversation.persistence.CitizenRow;
+import dev.seva.conversation.persistence.SessionRow;
+import dev.seva.conversation.persistence.VaultRow;
+import dev.seva.outbox.MessageLog;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One citizen message, in one transaction: the dedupe record of its eventId, the citizen and session
+ * changes, the application or erasure it causes, and every reply (as outbox commands) commit together
+ * or not at all. A redelivered message finds its eventId and does nothing; a message that lost a race
+ * with another of the same citizen's messages fails on the session's version and is handled again.
+ */
+@ApplicationScoped
+public class ConversationHandler {
+
+    private static final Logger LOG = Logger.getLogger(ConversationHandler.class);
+    private static final int MAX_FACT_ROUNDS = 4;
+
+    @Inject
+    MessageLog messageLog;
+
+    @Inject
+    FactsFetcher facts;
+
+    @Inject
+    AesGcmVault vault;
+
+    @Inject
+    ConversationConfig config;
+
+    @Inject
+    OutboundMessages outbound;
+
+    @Inject
+    Applications applications;
+
+    @Inject
+    Erasure erasure;
+
+    Clock clock = Clock.systemUTC();
+
+    public Uni<Void> onInbound(WhatsAppMessageReceived message) {
+        return Panache.withTransaction(() -> messageLog.firstDelivery(message.eventId(), Topics.WHATSAPP_INBOUND)
+                .chain(first -> first ? handle(message) : skipDuplicate(message)));
+    }
+
+    private Uni<Void> skipDuplicate(WhatsAppMessageReceived message) {
+        LOG.debugf("Message %s was already handled", message.eventId());
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> handle(WhatsAppMessageReceived message) {
+        CitizenInput input = InboundMapping.toInput(message);
+        return CitizenRow.byAddress(message.from().key()).chain(citizen -> citizen == null || CitizenRow.DECLINED.equals(citizen.consent)
+                ? firstContact(message, citizen, input)
+                : converse(message, citizen, input));
+    }
+
+    /** Before consent nothing is stored; the decision is, with the address it belongs to. */
+    private Uni<Void> firstContact(WhatsAppMessageReceived message, CitizenRow known, CitizenInput input) {
+        Language noticeLanguage = known == null ? Language.EN : Language.of(known.language);
+        Journey.FirstContact contact = Journey.firstContact(input, noticeLanguage);
+        Instant now = Instant.now(clock);
+        Uni<CitizenRow> decided;
+        if (contact.consent() == null) {
+            decided = Uni.createFrom().item(known);
+        } else {
+            CitizenRow citizen = known != null ? known : newCitizen(message, now);
+            citizen.consent = contact.consent() ? CitizenRow.ACCEPTED : CitizenRow.DECLINED;
+            citizen.consentNoticeVersion = config.privacyNoticeVersion();
+            citizen.consentAt = now;
+            citizen.language = contact.language().code();
+            citizen.lastInboundAt = now;
+            decided = (known == null ? citizen.persist() : Uni.createFrom().item(citizen)).replaceWith(citizen);
+            if (contact.session() != null) {
+                decided = decided.call(c -> SessionRow.deleteById(c.citizenRef)).call(Panache::flush).call(c -> saveNewSession(c.citizenRef, contact.session()));
+            }
+            LOG.infof("Citizen %s %s the privacy notice v%d", Masking.phone(message.from().waId()),
+                    contact.consent() ? "accepted" : "declined", config.privacyNoticeVersion());
+        }
+        OutboundMessages.Recipient to = new OutboundMessages.Recipient(message.from(), message.phoneNumberId(), contact.language(), now);
+        return decided.chain(() -> outbound.send(to, contact.replies(), message.eventId(), null));
+    }
+
+    private Uni<Void> converse(WhatsAppMessageReceived message, CitizenRow citizen, CitizenInput input) {
+        Instant now = Instant.now(clock);
+        citizen.lastInboundAt = now;
+        citizen.phoneNumberId = message.phoneNumberId();
+        return SessionRow.<SessionRow>findById(citizen.citizenRef).chain(row -> {
+            List<Reply> prefix = new ArrayList<>();
+            Session session = row == null ? Session.menu(Language.of(citizen.language)) : Json.read(row.data, Session.class);
+            if (row != null && idle(row, now) && session.state() != JourneyState.MENU) {
+                prefix.add(new Reply.Text(Messages.text(session.language(), "welcome.back.text")));
+                session = Session.menu(session.language());
+            }
+            Journey journey = new Journey(vault, LocalDate.now(clock.withZone(Applications.INDIA)));
+            return decide(journey, session, input, Facts.none(), citizen.citizenRef, 0)
+                    .chain(done -> apply(message, citizen, row, done, prefix));
+        });
+    }
+
+    /** Runs the journey, fetching each fact it asks for, until it decides. */
+    private Uni<Step.Done> decide(Journey journey, Session session, CitizenInput input, Facts known, String citizenRef, int round) {
+        Step step = journey.step(session, input, known);
+        if (step instanceof Step.Done done) {
+            return Uni.createFrom().item(done);
+        }
+        if (round >= MAX_FACT_ROUNDS) {
+            throw new IllegalStateException("The journey kept asking for facts in state " + session.state());
+        }
+        Step.NeedFacts need = (Step.NeedFacts) step;
+        return facts.fetch(known, need.need(), session.language(), citizenRef)
+                .chain(more -> decide(journey, session, input, more, citizenRef, round + 1));
+    }
+
+    private Uni<Void> apply(WhatsAppMessageReceived message, CitizenRow citizen, SessionRow row, Step.Done done, List<Reply> prefix) {
+        List<Reply> replies = new ArrayList<>(prefix);
+        replies.addAll(done.replies());
+        OutboundMessages.Recipient recipient = OutboundMessages.Recipient.of(citizen);
+        if (done.effects().stream().anyMatch(e -> e instanceof Effect.Erase)) {
+            // Replies first: the address is gone once the citizen is.
+            return erasure.erase(citizen, message.eventId());
+        }
+        Uni<Void> effects = Multi.createFrom().iterable(done.effects())
+                .onItem().transformToUniAndConcatenate(effect -> effect(citizen, effect, replies))
+                .collect().last().replaceWithVoid();
+        return effects
+                .chain(() -> saveSession(citizen.citizenRef, row, done.session()))
+                .chain(() -> outbound.send(OutboundMessages.Recipient.of(citizen), replies, message.eventId(), null))
+                .invoke(() -> LOG.debugf("Citizen %s now in %s", Masking.phone(recipient.address().waId()), done.session().state()));
+    }
+
+    private Uni<Void> effect(CitizenRow citizen, Effect effect, List<Reply> replies) {
+        if (effect instanceof Effect.StoreInVault store) {
+            VaultRow row = new VaultRow();
+            row.token = store.entry().token();
+            row.citizenRef = citizen.citizenRef;
+            row.keyId = store.entry().keyId();
+            row.nonce = store.entry().nonce();
+            row.ciphertext = store.entry().ciphertext();
+            row.createdAt = Instant.now(clock);
+            return row.persist().replaceWithVoid();
+        }
+        if (effect instanceof Effect.DiscardFromVault discard) {
+            return VaultRow.delete("citizenRef = ?1 and token in ?2", citizen.citizenRef, discard.tokens()).replaceWithVoid();
+        }
+        if (effect instanceof Effect.ChangeLanguage change) {
+            citizen.language = change.language().code();
+            return Uni.createFrom().voidItem();
+        }
+        if (effect instanceof Effect.Submit submit) {
+            return applications.submit(citizen, submit.service(), submit.answers()).invoke(replies::add).replaceWithVoid();
+        }
+        if (effect instanceof Effect.ProvideInformation info) {
+            return applications.provideInformation(citizen, info.applicationRef(), info.questionId(), info.answer());
+        }
+        throw new IllegalStateException("Unhandled effect " + effect);
+    }
+
+    private Uni<Void> saveSession(String citizenRef, SessionRow row, Session session) {
+        if (row == null) {
+            return saveNewSession(citizenRef, session);
+        }
+        row.state = session.state().name();
+        row.data = Json.write(session);
+        row.updatedAt = Instant.now(clock);
+        // Flush now, inside the transaction, so a concurrent change fails this message (and it is retried).
+        return Panache.flush();
+    }
+
+    private Uni<Void> saveNewSession(String citizenRef, Session session) {
+        SessionRow created = new SessionRow();
+        created.citizenRef = citizenRef;
+        created.state = session.state().name();
+        created.data = Json.write(session);
+        created.updatedAt = Instant.now(clock);
+        return created.persist().chain(Panache::flush);
+    }
+
+    private CitizenRow newCitizen(WhatsAppMessageReceived message, Instant now) {
+        CitizenRow citizen = new CitizenRow();
+        citizen.citizenRef = "cit_" + AesGcmVault.randomText(24);
+        citizen.addressKey = message.from().key();
+        citizen.waId = message.from().waId();
+        citizen.userId = message.from().userId();
+        citizen.phoneNumberId = message.phoneNumberId();
+        citizen.createdAt = now;
+        return citizen;
+    }
+
+    private boolean idle(SessionRow row, Instant now) {
+        return row.updatedAt != null && Duration.between(row.updatedAt, now).compareTo(config.idleRestart()) > 0;
+    }
+}

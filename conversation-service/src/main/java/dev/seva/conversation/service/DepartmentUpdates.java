@@ -1,0 +1,147 @@
+package dev.seva.conversation.service;
+
+import dev.seva.contracts.LocalizedText;
+import dev.seva.contracts.department.ApplicationOutcomeDecided;
+import dev.seva.contracts.documents.DocumentIssued;
+import dev.seva.conversation.domain.JourneyState;
+import dev.seva.conversation.domain.Language;
+import dev.seva.conversation.domain.Messages;
+import dev.seva.conversation.domain.Reply;
+import dev.seva.conversation.domain.Session;
+import dev.seva.conversation.persistence.ApplicationRow;
+import dev.seva.conversation.persistence.CitizenRow;
+import dev.seva.conversation.persistence.SessionRow;
+import dev.seva.conversation.persistence.VaultRow;
+import dev.seva.outbox.MessageLog;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What departments decide and what document-service issues, told to the citizen in their language:
+ * accepted, a question (the citizen's next message is the answer), rejected with the reason,
+ * approved; then the signed document itself. Each event is handled once (message log), in one
+ * transaction with the status change and the messages it causes.
+ */
+@ApplicationScoped
+public class DepartmentUpdates {
+
+    /** An update that cannot be applied: it goes to the dead-letter topic with this reason. */
+    public static class Unprocessable extends RuntimeException {
+        public Unprocessable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    @Inject
+    MessageLog messageLog;
+
+    @Inject
+    OutboundMessages outbound;
+
+    Clock clock = Clock.systemUTC();
+
+    public Uni<Void> onOutcome(String topic, ApplicationOutcomeDecided outcome) {
+        return Panache.withTransaction(() -> messageLog.firstDelivery(outcome.eventId(), topic)
+                .chain(first -> first ? applyOutcome(outcome) : Uni.createFrom().voidItem()));
+    }
+
+    public Uni<Void> onDocument(String topic, DocumentIssued document) {
+        return Panache.withTransaction(() -> messageLog.firstDelivery(document.eventId(), topic)
+                .chain(first -> first ? applyDocument(document) : Uni.createFrom().voidItem()));
+    }
+
+    private Uni<Void> applyOutcome(ApplicationOutcomeDecided o) {
+        return application(o.applicationRef(), o.citizenRef()).chain(app -> CitizenRow.<CitizenRow>findById(app.citizenRef).chain(citizen -> {
+            Language l = Language.of(citizen.language);
+            String service = Json.read(app.serviceName, LocalizedText.class).in(l.code());
+            app.updatedAt = Instant.now(clock);
+            Uni<Void> sessionChange = Uni.createFrom().voidItem();
+            String text;
+            switch (o.outcome()) {
+                case ACCEPTED -> {
+                    app.status = ApplicationRow.ACCEPTED;
+                    text = Messages.text(l, "outcome.accepted.text", app.reference, service);
+                }
+                case MORE_INFORMATION_NEEDED -> {
+                    app.status = ApplicationRow.MORE_INFORMATION_NEEDED;
+                    app.pendingQuestion = Json.write(o.question());
+                    text = Messages.text(l, "outcome.question.text", app.reference, service, o.question().text().in(l.code()));
+                    sessionChange = askCitizen(citizen, app.reference, o.question().id(), l);
+                }
+                case REJECTED -> {
+                    app.status = ApplicationRow.REJECTED;
+                    app.lastReason = Json.write(o.reason());
+                    text = Messages.text(l, "outcome.rejected.text", app.reference, service, o.reason().in(l.code()));
+                }
+                case APPROVED -> {
+                    app.status = ApplicationRow.APPROVED;
+                    boolean documentFollows = o.document() != null || app.documentType != null;
+                    text = Messages.text(l, documentFollows ? "outcome.approved.document.text" : "outcome.approved.text", app.reference, service);
+                }
+                default -> throw new Unprocessable("unknown outcome");
+            }
+            return sessionChange.chain(() -> outbound.send(OutboundMessages.Recipient.of(citizen), List.of(new Reply.Text(text)), null,
+                    app.reference));
+        }));
+    }
+
+    private Uni<Void> applyDocument(DocumentIssued d) {
+        return application(d.applicationRef(), d.citizenRef()).chain(app -> CitizenRow.<CitizenRow>findById(app.citizenRef).chain(citizen -> {
+            Language l = Language.of(citizen.language);
+            String service = Json.read(app.serviceName, LocalizedText.class).in(l.code());
+            app.status = ApplicationRow.DOCUMENT_ISSUED;
+            app.documentId = d.documentId();
+            app.updatedAt = Instant.now(clock);
+            Reply document = new Reply.Document(d.documentId(), d.fileName(), Messages.text(l, "document.caption.text", service, app.reference));
+            return outbound.send(OutboundMessages.Recipient.of(citizen), List.of(document), null, app.reference);
+        }));
+    }
+
+    /** The department's question becomes the citizen's current step; a draft in progress is abandoned. */
+    private Uni<Void> askCitizen(CitizenRow citizen, String reference, String questionId, Language l) {
+        return SessionRow.<SessionRow>findById(citizen.citizenRef).chain(row -> {
+            Session asking = Session.menu(l).answering(reference, questionId);
+            Uni<Void> discard = Uni.createFrom().voidItem();
+            if (row == null) {
+                SessionRow created = new SessionRow();
+                created.citizenRef = citizen.citizenRef;
+                created.state = asking.state().name();
+                created.data = Json.write(asking);
+                created.updatedAt = Instant.now(clock);
+                return created.persist().replaceWithVoid();
+            }
+            Session current = Json.read(row.data, Session.class);
+            Set<String> draftTokens = current.state() == JourneyState.COLLECTING || current.state() == JourneyState.CONFIRMING
+                    || current.state() == JourneyState.EDITING
+                    ? current.answers().values().stream().filter(a -> a.aadhaar() != null).map(a -> a.aadhaar().token()).collect(Collectors.toSet())
+                    : Set.of();
+            if (!draftTokens.isEmpty()) {
+                discard = VaultRow.delete("citizenRef = ?1 and token in ?2", citizen.citizenRef, draftTokens).replaceWithVoid();
+            }
+            row.state = asking.state().name();
+            row.data = Json.write(asking);
+            row.updatedAt = Instant.now(clock);
+            return discard;
+        });
+    }
+
+    private static Uni<ApplicationRow> application(String reference, String citizenRef) {
+        return ApplicationRow.<ApplicationRow>findById(reference).map(app -> {
+            if (app == null) {
+                throw new Unprocessable("unknown application " + reference);
+            }
+            if (!app.citizenRef.equals(citizenRef)) {
+                throw new Unprocessable("citizenRef does not match application " + reference);
+            }
+            return app;
+        });
+    }
+}

@@ -1,0 +1,57 @@
+package dev.seva.conversation.service;
+
+import dev.seva.contracts.CitizenAddress;
+import dev.seva.contracts.EventIds;
+import dev.seva.contracts.Topics;
+import dev.seva.contracts.citizen.CitizenErasureRequested;
+import dev.seva.conversation.domain.Language;
+import dev.seva.conversation.domain.Messages;
+import dev.seva.conversation.domain.Reply;
+import dev.seva.conversation.persistence.ApplicationRow;
+import dev.seva.conversation.persistence.CitizenRow;
+import dev.seva.conversation.persistence.SessionRow;
+import dev.seva.conversation.persistence.VaultRow;
+import dev.seva.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * "Delete my data" (DPDP Act, right to erasure): every row about the citizen goes, in one transaction
+ * with the {@code citizen.erasure.v1} event that tells every other service and department to do the
+ * same, and the goodbye message. The outbox rows are deleted once relayed.
+ */
+@ApplicationScoped
+public class Erasure {
+
+    private static final Logger LOG = Logger.getLogger(Erasure.class);
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboundMessages outbound;
+
+    Clock clock = Clock.systemUTC();
+
+    public Uni<Void> erase(CitizenRow citizen, UUID inReplyTo) {
+        OutboundMessages.Recipient recipient = OutboundMessages.Recipient.of(citizen);
+        String citizenRef = citizen.citizenRef;
+        CitizenErasureRequested event = new CitizenErasureRequested(EventIds.random(), CitizenErasureRequested.EVENT_TYPE, Instant.now(clock),
+                citizenRef, new CitizenAddress(citizen.waId, citizen.userId), CitizenErasureRequested.Reason.CITIZEN_REQUEST);
+        return VaultRow.delete("citizenRef", citizenRef)
+                .chain(() -> ApplicationRow.delete("citizenRef", citizenRef))
+                .chain(() -> SessionRow.delete("citizenRef", citizenRef))
+                .chain(() -> CitizenRow.delete("citizenRef", citizenRef))
+                .chain(() -> outbox.append(Topics.CITIZEN_ERASURE, citizenRef, event))
+                .chain(() -> outbound.send(recipient, List.of(new Reply.Text(Messages.text(recipient.language(), "erase.done.text"))), inReplyTo, null))
+                .invoke(() -> LOG.infof("Citizen %s erased on request", citizenRef));
+    }
+
+}

@@ -1,0 +1,86 @@
+package dev.seva.conversation.service;
+
+import dev.seva.contracts.CitizenAddress;
+import dev.seva.contracts.EventIds;
+import dev.seva.contracts.Topics;
+import dev.seva.contracts.whatsapp.SendMessage;
+import dev.seva.conversation.config.ConversationConfig;
+import dev.seva.conversation.domain.Language;
+import dev.seva.conversation.domain.Reply;
+import dev.seva.conversation.persistence.CitizenRow;
+import dev.seva.outbox.Outbox;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns replies into {@code whatsapp.outbound.v1} commands in the outbox, in order, keyed by the
+ * citizen so notification-service sends them in that order. Each says whether the citizen is inside
+ * WhatsApp's 24-hour window; outside it, a message carries the approved update template that
+ * notification-service sends instead when Meta refuses the free-form one (131047).
+ */
+@ApplicationScoped
+public class OutboundMessages {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ConversationConfig config;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Where and how to reach a citizen. */
+    public record Recipient(CitizenAddress address, String phoneNumberId, Language language, Instant lastInboundAt) {
+
+        public static Recipient of(CitizenRow citizen) {
+            return new Recipient(new CitizenAddress(citizen.waId, citizen.userId), citizen.phoneNumberId, Language.of(citizen.language),
+                    citizen.lastInboundAt);
+        }
+    }
+
+    public Uni<Void> send(Recipient to, List<Reply> replies, UUID inReplyTo, String applicationRef) {
+        boolean withinWindow = to.lastInboundAt() != null
+                && Duration.between(to.lastInboundAt(), Instant.now(clock)).compareTo(config.serviceWindow()) < 0;
+        return Multi.createFrom().iterable(replies)
+                .onItem().transformToUniAndConcatenate(reply -> outbox.append(Topics.WHATSAPP_OUTBOUND, to.address().key(),
+                        command(to, reply, withinWindow, inReplyTo, applicationRef)))
+                .collect().last().replaceWithVoid();
+    }
+
+    SendMessage command(Recipient to, Reply reply, boolean withinWindow, UUID inReplyTo, String applicationRef) {
+        SendMessage.Text text = null;
+        SendMessage.ListMessage list = null;
+        SendMessage.Buttons buttons = null;
+        SendMessage.Document document = null;
+        SendMessage.Kind kind;
+        if (reply instanceof Reply.Text t) {
+            kind = SendMessage.Kind.TEXT;
+            text = new SendMessage.Text(t.body(), t.body().contains("https://") ? Boolean.TRUE : null);
+        } else if (reply instanceof Reply.Buttons b) {
+            kind = SendMessage.Kind.BUTTONS;
+            buttons = new SendMessage.Buttons(null, b.body(), null,
+                    b.buttons().stream().map(x -> new SendMessage.ReplyButton(x.id(), x.title())).toList());
+        } else if (reply instanceof Reply.ListMessage l) {
+            kind = SendMessage.Kind.LIST;
+            list = new SendMessage.ListMessage(l.header(), l.body(), null, l.button(), List.of(new SendMessage.Section(null,
+                    l.rows().stream().map(r -> new SendMessage.Row(r.id(), r.title(), r.description())).toList())));
+        } else {
+            Reply.Document d = (Reply.Document) reply;
+            kind = SendMessage.Kind.DOCUMENT;
+            document = new SendMessage.Document(d.documentId(), d.filename(), d.caption(), "application/pdf");
+        }
+        SendMessage.Template fallback = withinWindow || applicationRef == null ? null
+                : new SendMessage.Template(config.updateTemplate(), to.language().code(), List.of(new SendMessage.TemplateComponent(
+                "body", null, null, List.of(new SendMessage.TemplateParameter("text", applicationRef, null, null)))));
+        return new SendMessage(EventIds.random(), SendMessage.EVENT_TYPE, Instant.now(clock), to.phoneNumberId(), to.address(),
+                to.language().code(), withinWindow, inReplyTo, applicationRef, kind, text, list, buttons, document, null, fallback, null);
+    }
+}

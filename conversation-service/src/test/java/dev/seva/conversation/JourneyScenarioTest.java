@@ -1,0 +1,246 @@
+package dev.seva.conversation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.seva.contracts.ContractAssertions;
+import dev.seva.contracts.EventIds;
+import dev.seva.contracts.LocalizedText;
+import dev.seva.contracts.Topics;
+import dev.seva.contracts.catalogue.FieldDefinition;
+import dev.seva.contracts.catalogue.ServiceDefinition;
+import dev.seva.contracts.department.ApplicationOutcomeDecided;
+import dev.seva.contracts.documents.DocumentIssued;
+import dev.seva.contracts.whatsapp.SendMessage;
+import dev.seva.conversation.domain.Language;
+import dev.seva.conversation.domain.Messages;
+import dev.seva.devstack.Devstack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Complete journeys over the real broker, PostgreSQL and catalogue-service: the exact commands sent to
+ * the citizen and the department events, in English, Telugu and Hindi.
+ */
+@QuarkusTest
+@QuarkusTestResource(ConversationTestResource.class)
+class JourneyScenarioTest {
+
+    static final String INCOME = "rev-income-certificate";
+    static Chat chat;
+    Devstack devstack;
+
+    @BeforeEach
+    void connect() {
+        if (chat == null) {
+            chat = new Chat(devstack.kafkaBootstrapServers());
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (chat != null) {
+            chat.close();
+            chat = null;
+        }
+    }
+
+    @Test
+    void englishFromHiToASubmittedApplicationThenTheDepartmentsDecisionAndTheDocument() {
+        Chat.Citizen lakshmi = chat.citizen(newWaId());
+
+        List<SendMessage> notice = lakshmi.says("hi", 1);
+        assertThat(notice).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(SendMessage.Kind.BUTTONS);
+            assertThat(m.withinServiceWindow()).isTrue();
+            assertThat(m.buttons().body()).isEqualTo(Messages.text(Language.EN, "privacy.notice.body"));
+            assertThat(buttonIds(m)).containsExactly("consent:accept:en", "consent:decline:en");
+        });
+        assertThat(buttonIds(lakshmi.taps("consent:accept:en", "Accept", 1).get(0))).containsExactly("lang:en", "lang:te", "lang:hi");
+        List<SendMessage> menu = lakshmi.taps("lang:en", "English", 2);
+        assertThat(menu.get(0).text().body()).isEqualTo(Messages.text(Language.EN, "language.changed.text"));
+        assertThat(rowIds(menu.get(1))).startsWith("popular", "status", "dept:revenue");
+
+        List<SendMessage> found = lakshmi.says("income certificate", 1);
+        assertThat(rowIds(found.get(0)).subList(0, 3)).contains("svc:" + INCOME);
+
+        SendMessage details = lakshmi.taps("svc:" + INCOME, "Income certificate", 1).get(0);
+        assertThat(buttonIds(details)).containsExactly("apply", "back", "cmd:menu");
+        ServiceDefinition income = Answers.definition(ConversationTestResource.catalogue().url(), INCOME);
+        assertThat(details.buttons().body()).contains(income.names().en());
+
+        String reference = apply(lakshmi, income, Language.EN);
+
+        ConsumerRecord<String, String> submitted = departmentEvent(income.departmentId(), reference, "application.submitted");
+        JsonNode event = Chat.read(submitted.value());
+        assertThat(event.get("serviceId").asText()).isEqualTo(INCOME);
+        assertThat(event.get("citizenRef").asText()).startsWith("cit_");
+        assertThat(submitted.key()).isEqualTo(event.get("citizenRef").asText());
+        assertThat(submitted.value()).as("no phone number and no Aadhaar number in a department event")
+                .doesNotContain(lakshmi.waId).doesNotContain(Answers.AADHAAR);
+        income.fields().stream().filter(f -> f.type() == FieldDefinition.FieldType.AADHAAR).forEach(f -> {
+            assertThat(event.at("/fields/" + f.id() + "/masked").asText()).isEqualTo("XXXX XXXX " + Answers.AADHAAR.substring(8));
+            assertThat(event.at("/fields/" + f.id() + "/token").asText()).startsWith("aad_");
+        });
+
+        String citizenRef = event.get("citizenRef").asText();
+        decide(income.departmentId(), reference, citizenRef, ApplicationOutcomeDecided.Outcome.ACCEPTED, null, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastText(lakshmi).contains(reference) && lastText(lakshmi).contains("accepted"));
+
+        decide(income.departmentId(), reference, citizenRef, ApplicationOutcomeDecided.Outcome.MORE_INFORMATION_NEEDED,
+                new ApplicationOutcomeDecided.Question("fatherOccupation", new LocalizedText("What is your father's occupation?",
+                        "మీ తండ్రి వృత్తి ఏమిటి?", "आपके पिता का व्यवसाय क्या है?"), "text"), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastText(lakshmi).contains("What is your father's occupation?"));
+        assertThat(lakshmi.says("Farmer", 1).get(0).text().body()).isEqualTo(Messages.text(Language.EN, "outcome.answer.sent.text", reference));
+        JsonNode information = Chat.read(departmentEvent(income.departmentId(), reference, "application.information_provided").value());
+        assertThat(information.at("/information/questionId").asText()).isEqualTo("fatherOccupation");
+        assertThat(information.at("/information/answer").asText()).isEqualTo("Farmer");
+
+        decide(income.departmentId(), reference, citizenRef, ApplicationOutcomeDecided.Outcome.APPROVED, null,
+                new ApplicationOutcomeDecided.DocumentData("income_certificate", Map.of("annualIncome", 84000), null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastText(lakshmi).contains("approved"));
+
+        DocumentIssued issued = new DocumentIssued(EventIds.random(), DocumentIssued.EVENT_TYPE, Instant.now(), "doc_" + reference.replace("-", ""),
+                "income_certificate", reference, income.departmentId(), citizenRef, "income-certificate-" + reference + ".pdf",
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 48213, "http://localhost:8084/verify/doc1",
+                Instant.now(), null);
+        chat.publish(Topics.DOCUMENTS_ISSUED, citizenRef, issued, DocumentIssued.EVENT_TYPE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lakshmi.allReplies().stream().anyMatch(m -> m.kind() == SendMessage.Kind.DOCUMENT));
+        SendMessage document = lakshmi.allReplies().stream().filter(m -> m.kind() == SendMessage.Kind.DOCUMENT).findFirst().orElseThrow();
+        assertThat(document.document().documentId()).isEqualTo(issued.documentId());
+        assertThat(document.document().filename()).isEqualTo(issued.fileName());
+        assertThat(document.applicationRef()).isEqualTo(reference);
+
+        List<SendMessage> status = lakshmi.says("status " + reference, 1);
+        assertThat(status.get(0).text().body()).contains(reference).contains(Messages.text(Language.EN, "status.document_issued"));
+    }
+
+    @Test
+    void teluguWithATeluguScriptSearch() {
+        Chat.Citizen ravi = chat.citizen(newWaId());
+        SendMessage notice = ravi.says("నమస్కారం", 1).get(0);
+        assertThat(notice.buttons().body()).isEqualTo(Messages.text(Language.TE, "privacy.notice.body"));
+        assertThat(buttonIds(notice)).containsExactly("consent:accept:te", "consent:decline:te");
+        ravi.taps("consent:accept:te", "అంగీకరిస్తున్నాను", 1);
+        List<SendMessage> menu = ravi.taps("lang:te", "తెలుగు", 2);
+        assertThat(menu.get(0).text().body()).isEqualTo(Messages.text(Language.TE, "language.changed.text"));
+        assertThat(menu.get(1).list().body()).isEqualTo(Messages.text(Language.TE, "menu.body"));
+
+        List<SendMessage> found = ravi.says("ఆదాయ ధృవీకరణ పత్రం", 1);
+        assertThat(rowIds(found.get(0)).subList(0, 3)).contains("svc:" + INCOME);
+        ServiceDefinition income = Answers.definition(ConversationTestResource.catalogue().url(), INCOME);
+        assertThat(ravi.taps("svc:" + INCOME, income.shortNames().te(), 1).get(0).buttons().body()).contains(income.names().te());
+        String reference = apply(ravi, income, Language.TE);
+        assertThat(Chat.read(departmentEvent(income.departmentId(), reference, "application.submitted").value()).get("language").asText())
+                .isEqualTo("te");
+    }
+
+    @Test
+    void hindiBrowsingPopularServicesAndWrongAnswersThatKeepThePlace() {
+        Chat.Citizen sita = chat.citizen(newWaId());
+        assertThat(sita.says("नमस्ते", 1).get(0).buttons().body()).isEqualTo(Messages.text(Language.HI, "privacy.notice.body"));
+        sita.taps("consent:accept:hi", "स्वीकार करें", 1);
+        sita.taps("lang:hi", "हिंदी", 2);
+        SendMessage popular = sita.taps("popular", "लोकप्रिय सेवाएँ", 1).get(0);
+        assertThat(popular.list().body()).isEqualTo(Messages.text(Language.HI, "popular.body"));
+        assertThat(rowIds(popular)).isNotEmpty().allSatisfy(id -> assertThat(id).startsWith("svc:"));
+
+        SendMessage found = sita.says("आय प्रमाण पत्र", 1).get(0);
+        assertThat(rowIds(found)).contains("svc:" + INCOME);
+        ServiceDefinition income = Answers.definition(ConversationTestResource.catalogue().url(), INCOME);
+        sita.taps("svc:" + INCOME, income.shortNames().hi(), 1);
+        List<SendMessage> first = sita.taps("apply", "आवेदन करें", 1);
+        String question = first.get(0).kind() == SendMessage.Kind.TEXT ? first.get(0).text().body() : first.get(0).list().body();
+
+        SendMessage sticker = sita.sendsSticker(1).get(0);
+        assertThat(sticker.text().body()).contains(Messages.text(Language.HI, "field.invalid.needs.text"));
+        SendMessage unknown = sita.says("xyzzy-unknown-command", 1).get(0);
+        assertThat(unknown.kind()).isEqualTo(SendMessage.Kind.TEXT);
+        assertThat(unknown.text().body()).startsWith(Messages.text(Language.HI, "field.invalid.text").substring(0, 10));
+
+        // After the refusals the same question is still open: answering it moves on.
+        FieldDefinition firstField = income.fields().get(0);
+        List<SendMessage> next = Answers.answer(sita, firstField);
+        String nextQuestion = next.get(0).kind() == SendMessage.Kind.TEXT ? next.get(0).text().body()
+                : next.get(0).kind() == SendMessage.Kind.LIST ? next.get(0).list().body() : next.get(0).buttons().body();
+        assertThat(nextQuestion).isNotEqualTo(question);
+        assertThat(sita.says("help", 1).get(0).text().body()).isEqualTo(Messages.text(Language.HI, "help.text"));
+    }
+
+    @Test
+    void theSameInboundEventDeliveredTwiceHasNoSecondEffect() {
+        Chat.Citizen anil = chat.citizen(newWaId());
+        var hi = anil.message(dev.seva.contracts.whatsapp.MessageType.TEXT, p -> p.text = new dev.seva.contracts.whatsapp.WhatsAppMessageReceived.Text("hi"));
+        assertThat(anil.exchange(hi, 1)).hasSize(1);
+        anil.send(hi);
+        anil.says("hello", 1);
+        assertThat(anil.repliesTo(hi.eventId())).hasSize(1);
+    }
+
+    /** Applies for the service: Apply, every field, Confirm; answers the reference number from the confirmation. */
+    static String apply(Chat.Citizen citizen, ServiceDefinition service, Language language) {
+        List<SendMessage> replies = citizen.taps("apply", "Apply", 1);
+        for (FieldDefinition field : service.fields()) {
+            replies = Answers.answer(citizen, field);
+        }
+        SendMessage summary = replies.get(replies.size() - 1);
+        assertThat(summary.kind()).isEqualTo(SendMessage.Kind.BUTTONS);
+        assertThat(buttonIds(summary)).containsExactly("confirm", "edit", "cmd:cancel");
+        assertThat(summary.buttons().body()).doesNotContain(Answers.AADHAAR);
+        String confirmation = citizen.taps("confirm", Messages.text(language, "summary.confirm.button"), 1).get(0).text().body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("SEVA-REV-\\d{4}-\\d{6}").matcher(confirmation);
+        assertThat(m.find()).as(confirmation).isTrue();
+        assertThat(confirmation).startsWith(Messages.text(language, "submitted.text", "X", "Y", 1).substring(0, 2));
+        return m.group();
+    }
+
+    static ConsumerRecord<String, String> departmentEvent(String departmentId, String reference, String eventType) {
+        String topic = Topics.departmentApplications(departmentId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.records(topic).stream()
+                .anyMatch(r -> r.value().contains(reference) && r.value().contains(eventType)));
+        ConsumerRecord<String, String> record = chat.records(topic).stream()
+                .filter(r -> r.value().contains(reference) && r.value().contains(eventType)).findFirst().orElseThrow();
+        ContractAssertions.assertConforms(topic, record.value());
+        return record;
+    }
+
+    static void decide(String departmentId, String reference, String citizenRef, ApplicationOutcomeDecided.Outcome outcome,
+                       ApplicationOutcomeDecided.Question question, ApplicationOutcomeDecided.DocumentData document) {
+        ApplicationOutcomeDecided decided = new ApplicationOutcomeDecided(EventIds.random(), ApplicationOutcomeDecided.EVENT_TYPE, Instant.now(),
+                departmentId, reference, INCOME, citizenRef, outcome, null, question, document, null);
+        ContractAssertions.assertConforms(Topics.departmentOutcomes(departmentId), decided);
+        chat.publish(Topics.departmentOutcomes(departmentId), citizenRef, decided, ApplicationOutcomeDecided.EVENT_TYPE);
+    }
+
+    static String lastText(Chat.Citizen citizen) {
+        List<SendMessage> all = citizen.allReplies();
+        if (all.isEmpty()) {
+            return "";
+        }
+        SendMessage last = all.get(all.size() - 1);
+        return last.text() == null ? "" : last.text().body();
+    }
+
+    static List<String> buttonIds(SendMessage m) {
+        return m.buttons().buttons().stream().map(SendMessage.ReplyButton::id).toList();
+    }
+
+    static List<String> rowIds(SendMessage m) {
+        return m.list().sections().stream().flatMap(s -> s.rows().stream()).map(SendMessage.Row::id).toList();
+    }
+
+    static String newWaId() {
+        return "9190" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+    }
+}

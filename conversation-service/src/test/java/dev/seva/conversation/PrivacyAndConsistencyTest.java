@@ -1,0 +1,242 @@
+package dev.seva.conversation;
+
+import dev.seva.contracts.Topics;
+import dev.seva.contracts.whatsapp.SendMessage;
+import dev.seva.contracts.whatsapp.WhatsAppMessageReceived;
+import dev.seva.conversation.domain.Language;
+import dev.seva.conversation.domain.Messages;
+import dev.seva.conversation.messaging.InboundConsumer;
+import dev.seva.conversation.persistence.SessionRow;
+import dev.seva.devstack.Devstack;
+import dev.seva.devstack.PostgresAddress;
+import dev.seva.outbox.OutboxRelay;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Erasure leaves nothing behind; concurrent messages cannot corrupt a session; a crash before relaying loses no reply. */
+@QuarkusTest
+@QuarkusTestResource(ConversationTestResource.class)
+class PrivacyAndConsistencyTest {
+
+    static Chat chat;
+    Devstack devstack;
+
+    @Inject
+    InboundConsumer consumer;
+
+    @Inject
+    OutboxRelay relay;
+
+    @BeforeEach
+    void connect() {
+        if (chat == null) {
+            chat = new Chat(devstack.kafkaBootstrapServers());
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        if (chat != null) {
+            chat.close();
+            chat = null;
+        }
+    }
+
+    @Test
+    void deleteMyDataErasesEveryRowAboutTheCitizenAndTellsEveryService() throws Exception {
+        Chat.Citizen citizen = onboarded(Language.EN);
+        // Leave something behind to erase: an application with an Aadhaar number in the vault.
+        citizen.says("income certificate", 1);
+        var income = Answers.definition(ConversationTestResource.catalogue().url(), JourneyScenarioTest.INCOME);
+        citizen.taps("svc:" + income.id(), "Income", 1);
+        String reference = JourneyScenarioTest.apply(citizen, income, Language.EN);
+        String citizenRef = query("SELECT citizen_ref FROM citizen WHERE address_key = '" + citizen.waId + "'").get(0);
+        List<String> tokens = query("SELECT token FROM aadhaar_vault WHERE citizen_ref = '" + citizenRef + "'");
+        assertThat(tokens).as("the application's Aadhaar number is in the vault").isNotEmpty();
+
+        SendMessage confirm = citizen.says("delete my data", 1).get(0);
+        assertThat(confirm.buttons().body()).isEqualTo(Messages.text(Language.EN, "erase.confirm.body"));
+        assertThat(citizen.taps("erase:yes", "Yes, delete", 1).get(0).text().body()).isEqualTo(Messages.text(Language.EN, "erase.done.text"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.records(Topics.CITIZEN_ERASURE).stream().anyMatch(r -> citizenRef.equals(r.key())));
+        ConsumerRecord<String, String> erasure = chat.records(Topics.CITIZEN_ERASURE).stream().filter(r -> citizenRef.equals(r.key())).findFirst().orElseThrow();
+        assertThat(Chat.read(erasure.value()).at("/address/waId").asText()).isEqualTo(citizen.waId);
+
+        // Every table, every text-like column: nothing mentions the citizen, their number, their application
+        // or their Aadhaar token (other test citizens share the sample Aadhaar number, so its masked form is not theirs alone).
+        List<String> needles = new ArrayList<>(List.of(citizenRef, citizen.waId, reference));
+        needles.addAll(tokens);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rowsMentioning(needles.toArray(String[]::new))).isEmpty());
+    }
+
+    @Test
+    void sessionUpdatesOfOneCitizenCannotOverwriteEachOther() throws Throwable {
+        Chat.Citizen citizen = onboarded(Language.EN);
+        String citizenRef = query("SELECT citizen_ref FROM citizen WHERE address_key = '" + citizen.waId + "'").get(0);
+        CountDownLatch bothRead = new CountDownLatch(2);
+        List<Throwable> failures = new ArrayList<>();
+        List<CompletableFuture<Void>> writers = new ArrayList<>();
+        for (String state : List.of("SEARCH_RESULTS", "POPULAR")) {
+            writers.add(CompletableFuture.runAsync(() -> {
+                try {
+                    VertxContextSupport.subscribeAndAwait(() -> {
+                        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+                        return Panache.withTransaction(() -> SessionRow.<SessionRow>findById(citizenRef)
+                                .call(row -> {
+                                    bothRead.countDown();
+                                    // Wait until the other writer has read the same version too, then continue on our context.
+                                    return Uni.createFrom().completionStage(CompletableFuture.runAsync(() -> {
+                                        try {
+                                            bothRead.await(10, TimeUnit.SECONDS);
+                                        } catch (InterruptedException e) {
+                                            Thread.currentThread().interrupt();
+                                        }
+                                    })).emitOn(task -> context.runOnContext(ignored -> task.run()));
+                                })
+                                .invoke(row -> row.state = state)
+                                .call(Panache::flush));
+                    });
+                } catch (Throwable e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                }
+            }));
+        }
+        CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        assertThat(failures).as("exactly one of two writers that read the same version must fail").hasSize(1);
+        assertThat(failures.get(0).toString() + failures.get(0).getCause()).containsAnyOf("StaleObjectState", "OptimisticLock", "Row was updated");
+    }
+
+    @Test
+    void twoMessagesOfOneCitizenHandledAtOnceAreAppliedOneAfterTheOther() throws Exception {
+        Chat.Citizen citizen = onboarded(Language.EN);
+        citizen.says("income certificate", 1);
+        var income = Answers.definition(ConversationTestResource.catalogue().url(), JourneyScenarioTest.INCOME);
+        citizen.taps("svc:" + income.id(), "Income", 1);
+        citizen.taps("apply", "Apply", 1);
+        WhatsAppMessageReceived first = citizen.message(dev.seva.contracts.whatsapp.MessageType.TEXT, p -> p.text = new WhatsAppMessageReceived.Text("help"));
+        WhatsAppMessageReceived second = citizen.message(dev.seva.contracts.whatsapp.MessageType.TEXT, p -> p.text = new WhatsAppMessageReceived.Text("back"));
+        CompletableFuture<Void> a = CompletableFuture.runAsync(() -> handle(first));
+        CompletableFuture<Void> b = CompletableFuture.runAsync(() -> handle(second));
+        CompletableFuture.allOf(a, b).get(60, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> citizen.repliesTo(first.eventId()).size() == 1 && citizen.repliesTo(second.eventId()).size() == 1);
+        assertThat(citizen.repliesTo(first.eventId()).get(0).text().body()).isEqualTo(Messages.text(Language.EN, "help.text"));
+        // "back" from the first question returns to the service details, whichever ran first.
+        assertThat(citizen.repliesTo(second.eventId()).get(0).kind()).isEqualTo(SendMessage.Kind.BUTTONS);
+        assertThat(query("SELECT state FROM session s JOIN citizen c USING (citizen_ref) WHERE c.address_key = '" + citizen.waId + "'"))
+                .containsExactly("SERVICE_DETAILS");
+    }
+
+    @Test
+    void aReplyCommittedWhileTheRelayIsDownIsSentOnceWhenItIsBack() {
+        Chat.Citizen citizen = onboarded(Language.EN);
+        relay.pause();
+        WhatsAppMessageReceived help = citizen.message(dev.seva.contracts.whatsapp.MessageType.TEXT, p -> p.text = new WhatsAppMessageReceived.Text("help"));
+        try {
+            citizen.send(help);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !query("SELECT event_id FROM message_log WHERE event_id = '" + help.eventId() + "'").isEmpty());
+            assertThat(citizen.repliesTo(help.eventId())).isEmpty();
+        } finally {
+            relay.resume();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> citizen.repliesTo(help.eventId()).size() == 1);
+        citizen.says("menu", 1);
+        assertThat(citizen.repliesTo(help.eventId())).hasSize(1);
+    }
+
+    @Test
+    void aMessageThatBreaksItsContractGoesToTheDeadLetterTopic() {
+        String waId = JourneyScenarioTest.newWaId();
+        chat.publish(Topics.WHATSAPP_INBOUND, waId, java.util.Map.of("eventType", "whatsapp.message.received", "from", java.util.Map.of("waId", waId)),
+                "whatsapp.message.received");
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.records(Topics.WHATSAPP_INBOUND_DLQ).stream().anyMatch(r -> waId.equals(r.key())));
+        ConsumerRecord<String, String> dead = chat.records(Topics.WHATSAPP_INBOUND_DLQ).stream().filter(r -> waId.equals(r.key())).findFirst().orElseThrow();
+        assertThat(new String(dead.headers().lastHeader("dlq-reason").value())).contains("contract");
+    }
+
+    private void handle(WhatsAppMessageReceived message) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> consumer.consume(new ConsumerRecord<>(Topics.WHATSAPP_INBOUND, 0, 0L,
+                    message.from().key(), dev.seva.contracts.EventJson.mapper().valueToTree(message).toString())));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Chat.Citizen onboarded(Language language) {
+        Chat.Citizen citizen = chat.citizen(JourneyScenarioTest.newWaId());
+        citizen.says("hi", 1);
+        citizen.taps("consent:accept:" + language.code(), "Accept", 1);
+        citizen.taps("lang:" + language.code(), language.code(), 2);
+        return citizen;
+    }
+
+    private List<String> rowsMentioning(String... needles) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Connection c = database()) {
+            List<String[]> columns = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT table_name, column_name FROM information_schema.columns "
+                    + "WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'bytea', 'uuid')")) {
+                while (rs.next()) {
+                    columns.add(new String[]{rs.getString(1), rs.getString(2)});
+                }
+            }
+            for (String[] column : columns) {
+                for (String needle : needles) {
+                    String sql = "SELECT count(*) FROM \"" + column[0] + "\" WHERE position(? in convert_from(convert_to(\"" + column[1]
+                            + "\"::text, 'UTF8'), 'UTF8')) > 0";
+                    try (var st = c.prepareStatement(sql)) {
+                        st.setString(1, needle);
+                        try (ResultSet rs = st.executeQuery()) {
+                            rs.next();
+                            if (rs.getLong(1) > 0) {
+                                found.add(column[0] + "." + column[1] + " mentions " + needle);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private List<String> query(String sql) {
+        try (Connection c = database(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Connection database() throws Exception {
+        PostgresAddress pg = devstack.postgres();
+        return DriverManager.getConnection(pg.jdbcUrl("conversation"), pg.user(), pg.password());
+    }
+}

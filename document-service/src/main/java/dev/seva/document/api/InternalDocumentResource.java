@@ -1,0 +1,89 @@
+package dev.seva.document.api;
+
+import dev.seva.contracts.internal.DocumentFetchToken;
+import dev.seva.document.config.DocumentConfig;
+import dev.seva.document.persistence.DocumentRow;
+import dev.seva.document.service.CertificateFactory;
+import dev.seva.web.Problem;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The PDF of a document, for notification-service only: {@code Authorization: Bearer <token>} with a
+ * {@link DocumentFetchToken} for exactly this document, unexpired, signed with DOCUMENT_FETCH_SECRET.
+ * 401 without a valid token, 403 for a token of another document, 404 unknown, 410 erased, 409 when
+ * the stored PDF no longer matches its SHA-256 (it is never served then).
+ */
+@Path("/internal/documents")
+public class InternalDocumentResource {
+
+    private static final Logger LOG = Logger.getLogger(InternalDocumentResource.class);
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    DocumentConfig config;
+
+    Clock clock = Clock.systemUTC();
+    private List<String> secrets;
+
+    @PostConstruct
+    void readSecrets() {
+        secrets = config.fetchSecrets();
+        if (secrets.isEmpty()) {
+            LOG.warn("DOCUMENT_FETCH_SECRET is not set: /internal/documents refuses every request");
+        }
+    }
+
+    @GET
+    @Path("/{documentId}/content")
+    public Uni<Response> content(@PathParam("documentId") String documentId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        if (authorization == null || !authorization.startsWith(BEARER)) {
+            return Uni.createFrom().item(unauthorized("A document fetch token is required."));
+        }
+        DocumentFetchToken.Verdict verdict = secrets.isEmpty() ? DocumentFetchToken.Verdict.BAD_SIGNATURE
+                : DocumentFetchToken.verify(secrets, authorization.substring(BEARER.length()).strip(), documentId, clock);
+        if (verdict == DocumentFetchToken.Verdict.WRONG_DOCUMENT) {
+            LOG.warnf("Fetch of %s refused: token for another document", documentId);
+            return Uni.createFrom().item(Problem.response(403, "document-fetch-forbidden", "Token does not cover this document",
+                    "The token was issued for another document."));
+        }
+        if (verdict != DocumentFetchToken.Verdict.VALID) {
+            LOG.warnf("Fetch of %s refused: %s", documentId, verdict);
+            return Uni.createFrom().item(unauthorized("The document fetch token is not valid (" + verdict.name().toLowerCase(java.util.Locale.ROOT) + ")."));
+        }
+        return Panache.withSession(() -> DocumentRow.<DocumentRow>findById(documentId)).map(row -> {
+            if (row == null) {
+                return Problem.response(404, "document-not-found", "No such document", "No document has this id.");
+            }
+            if (row.pdf == null) {
+                return Problem.response(410, "document-erased", "Document erased", "The document's PDF was erased at the citizen's request.");
+            }
+            if (!CertificateFactory.sha256(row.pdf).equals(row.sha256)) {
+                LOG.errorf("Document %s does not match its recorded SHA-256: not served", documentId);
+                return Problem.response(409, "document-tampered", "Document integrity check failed", "The stored PDF does not match its fingerprint.");
+            }
+            return Response.ok(row.pdf, "application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"" + row.fileName + "\"")
+                    .header("Cache-Control", "no-store")
+                    .header("ETag", "\"" + row.sha256 + "\"")
+                    .build();
+        });
+    }
+
+    private static Response unauthorized(String detail) {
+        Response problem = Problem.response(401, "document-fetch-unauthorized", "Document fetch token required", detail);
+        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+}

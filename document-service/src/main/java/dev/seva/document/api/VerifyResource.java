@@ -1,0 +1,60 @@
+package dev.seva.document.api;
+
+import dev.seva.document.domain.VerificationStatus;
+import dev.seva.document.service.Verification;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The public verification page, opened from a certificate's QR code: HTML for people, JSON for
+ * programs ({@code Accept: application/json}). 200 for a known document (valid, revoked or tampered:
+ * the body says which), 404 for an unknown or malformed id. Never cached, no personal data unmasked.
+ */
+@Path("/verify")
+public class VerifyResource {
+
+    @Inject
+    Verification verification;
+
+    @GET
+    @Path("/{documentId}")
+    @Produces({MediaType.TEXT_HTML + ";charset=utf-8", MediaType.APPLICATION_JSON})
+    public Uni<Response> verify(@PathParam("documentId") String documentId, HttpHeaders headers) {
+        boolean json = prefersJson(headers);
+        return verification.verify(documentId).map(result -> {
+            Response.ResponseBuilder response = Response.status(result.status() == VerificationStatus.UNKNOWN ? 404 : 200)
+                    .header("Cache-Control", "no-store")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "no-referrer");
+            if (json) {
+                return response.type(MediaType.APPLICATION_JSON).entity(VerificationView.of(result)).build();
+            }
+            return response.type(MediaType.TEXT_HTML + ";charset=utf-8")
+                    .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                    .entity(VerificationPage.html(result)).build();
+        });
+    }
+
+    /** JSON when the client asks for it before (or instead of) HTML; browsers get the page. */
+    private static boolean prefersJson(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isWildcardType()) {
+                return false;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return true;
+            }
+            if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

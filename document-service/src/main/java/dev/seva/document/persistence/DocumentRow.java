@@ -1,0 +1,74 @@
+package dev.seva.document.persistence;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An issued document (table {@code document}, see V1__documents.sql). */
+@Entity
+@Table(name = "document")
+public class DocumentRow extends PanacheEntityBase {
+
+    public static final String VALID = "valid";
+    public static final String REVOKED = "revoked";
+
+    @Id
+    public String id;
+
+    @Column(name = "outcome_event_id", nullable = false, unique = true)
+    public UUID outcomeEventId;
+
+    @Column(name = "application_ref")
+    public String applicationRef;
+
+    @Column(name = "citizen_ref")
+    public String citizenRef;
+
+    @Column(name = "department_id", nullable = false)
+    public String departmentId;
+
+    @Column(name = "document_type", nullable = false)
+    public String documentType;
+
+    @Column(name = "file_name")
+    public String fileName;
+
+    @Column(name = "issued_at", nullable = false)
+    public Instant issuedAt;
+
+    @Column(name = "valid_until")
+    public LocalDate validUntil;
+
+    @Column(name = "holder_masked")
+    public String holderMasked;
+
+    @Column(name = "public_fields")
+    public String publicFields;
+
+    @Column(name = "pdf")
+    public byte[] pdf;
+
+    @Column(name = "sha256", nullable = false)
+    public String sha256;
+
+    @Column(name = "size_bytes", nullable = false)
+    public int sizeBytes;
+
+    @Column(name = "status", nullable = false)
+    public String status;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Column(name = "revocation_reason")
+    public String revocationReason;
+
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+}

@@ -1,0 +1,111 @@
+package dev.seva.document.service;
+
+import dev.seva.contracts.department.ApplicationOutcomeDecided;
+import dev.seva.document.domain.Certificate;
+import dev.seva.document.domain.CertificateTemplate;
+import dev.seva.document.render.CertificateRenderer;
+import dev.seva.document.render.Fonts;
+import dev.seva.document.render.TemplateLibrary;
+import dev.seva.document.signing.PadesSigner;
+import dev.seva.document.signing.SigningKey;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The whole making of a document, with no framework around it (the service and the benchmark use
+ * it alike): an approved outcome becomes a {@link Certificate} (template of its type, department's
+ * data, standard fields), then a rendered, signed PDF with its SHA-256. Thread-safe.
+ */
+public final class CertificateFactory {
+
+    /** Certificates are dated in India's time zone. */
+    public static final ZoneId ISSUE_ZONE = ZoneId.of("Asia/Kolkata");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TemplateLibrary templates;
+    private final CertificateRenderer renderer;
+    private final PadesSigner signer;
+    private final String verifyBaseUrl;
+
+    public CertificateFactory(TemplateLibrary templates, CertificateRenderer renderer, PadesSigner signer, String verifyBaseUrl) {
+        this.templates = templates;
+        this.renderer = renderer;
+        this.signer = signer;
+        this.verifyBaseUrl = verifyBaseUrl.endsWith("/") ? verifyBaseUrl.substring(0, verifyBaseUrl.length() - 1) : verifyBaseUrl;
+    }
+
+    /** Loads the shipped fonts and templates and prepares the renderer and signer (about a second). */
+    public static CertificateFactory create(SigningKey key, String verifyBaseUrl) {
+        TemplateLibrary templates = TemplateLibrary.load();
+        return new CertificateFactory(templates, new CertificateRenderer(Fonts.load(), templates), new PadesSigner(key), verifyBaseUrl);
+    }
+
+    /** A new document id: "doc_" and 128 random bits, so ids cannot be guessed from one another. */
+    public static String newDocumentId() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return "doc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public String verificationUrl(String documentId) {
+        return verifyBaseUrl + "/verify/" + documentId;
+    }
+
+    public TemplateLibrary templates() {
+        return templates;
+    }
+
+    /** What the approved outcome's document will say; throws {@link MissingData} when the department left out required data. */
+    public Certificate certificate(String documentId, ApplicationOutcomeDecided outcome, Instant issuedAt) {
+        ApplicationOutcomeDecided.DocumentData document = outcome.document();
+        CertificateTemplate template = templates.template(document.type());
+        List<String> missing = template.missing(document.data());
+        if (!missing.isEmpty()) {
+            throw new MissingData(document.type(), missing);
+        }
+        String designation = outcome.officer() == null ? null : outcome.officer().designation();
+        return new Certificate(documentId, outcome.applicationRef(), template, templates.names().department(outcome.departmentId()),
+                templates.names().designation(designation), LocalDate.ofInstant(issuedAt, ISSUE_ZONE), document.validUntil(),
+                document.data(), verificationUrl(documentId));
+    }
+
+    /** Renders and signs the certificate. */
+    public SignedPdf issue(Certificate certificate, Instant issuedAt) {
+        String reason = certificate.template().title().en() + " " + certificate.applicationRef();
+        byte[] signed = signer.sign(renderer.render(certificate, document -> signer.prepare(document, issuedAt, reason)));
+        return new SignedPdf(signed, sha256(signed));
+    }
+
+    /** The file name the citizen sees: {@code income-certificate-SEVA-REV-2026-000123.pdf}. */
+    public static String fileName(String documentType, String applicationRef) {
+        return documentType.toLowerCase(Locale.ROOT).replace('_', '-') + "-" + applicationRef + ".pdf";
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    }
+
+    /** A signed PDF and the lower-case hex SHA-256 of its bytes. */
+    public record SignedPdf(byte[] pdf, String sha256) {
+    }
+
+    /** The department's data lacks what the template requires: the outcome cannot become a document. */
+    public static final class MissingData extends RuntimeException {
+        public MissingData(String documentType, List<String> keys) {
+            super("document.data for " + documentType + " lacks " + String.join(", ", keys), null, false, false);
+        }
+    }
+}

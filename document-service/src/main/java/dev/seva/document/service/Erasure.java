@@ -1,0 +1,40 @@
+package dev.seva.document.service;
+
+import dev.seva.contracts.citizen.CitizenErasureRequested;
+import dev.seva.document.persistence.DocumentRow;
+import dev.seva.outbox.MessageLog;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * A citizen's erasure ({@code citizen.erasure.v1}): the PDFs and everything that links a document to
+ * the citizen go (PDF, citizenRef, application reference, file name, the key fields); what remains is
+ * what lets a bank still check a copy the citizen kept: document id, type, department, dates, status,
+ * SHA-256 and the masked holder name. See docs/decisions/005-document-erasure.md.
+ */
+@ApplicationScoped
+public class Erasure {
+
+    private static final Logger LOG = Logger.getLogger(Erasure.class);
+
+    @Inject
+    MessageLog messageLog;
+
+    Clock clock = Clock.systemUTC();
+
+    public Uni<Void> onErasure(String topic, CitizenErasureRequested request) {
+        return Panache.withTransaction(() -> messageLog.firstDelivery(request.eventId(), topic)
+                .chain(first -> first
+                        ? DocumentRow.update("pdf = null, citizenRef = null, applicationRef = null, fileName = null, publicFields = null, "
+                                + "erasedAt = ?1 where citizenRef = ?2", Instant.now(clock), request.citizenRef())
+                        .invoke(count -> LOG.infof("Erasure %s: %d document(s) reduced to their verification record", request.eventId(), count))
+                        .replaceWithVoid()
+                        : Uni.createFrom().voidItem()));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.seva.document.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.seva.contracts.EventIds;
+import dev.seva.contracts.EventJson;
+import dev.seva.contracts.Topics;
+import dev.seva.contracts.department.ApplicationOutcomeDecided;
+import dev.seva.contracts.documents.DocumentIssued;
+import dev.seva.document.domain.Certificate;
+import dev.seva.document.persistence.DocumentRow;
+import dev.seva.outbox.MessageLog;
+import dev.seva.outbox.Outbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * An approved outcome that asks for a document becomes one signed document: rendered and signed on a
+ * worker thread (never on the event loop), then stored with its SHA-256 in one transaction with the
+ * message-log entry of the outcome and the {@code documents.issued.v1} event (outbox). The same
+ * outcome delivered again, or another approval of an application that already has its document,
+ * makes no second document (message log, unique outcome id and application reference).
+ */
+@ApplicationScoped
+public class Issuance {
+
+    private static final Logger LOG = Logger.getLogger(Issuance.class);
+
+    @Inject
+    CertificateFactory factory;
+
+    @Inject
+    MessageLog messageLog;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    MeterRegistry registry;
+
+    Clock clock = Clock.systemUTC();
+
+    public Uni<Void> onOutcome(String topic, ApplicationOutcomeDecided outcome) {
+        if (outcome.outcome() != ApplicationOutcomeDecided.Outcome.APPROVED || outcome.document() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withSession(() -> DocumentRow.count("outcomeEventId = ?1 or applicationRef = ?2", outcome.eventId(), outcome.applicationRef()))
+                .chain(existing -> {
+                    if (existing > 0) {
+                        LOG.infof("Application %s already has its document; outcome %s skipped", outcome.applicationRef(), outcome.eventId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return issue(topic, outcome);
+                });
+    }
+
+    private Uni<Void> issue(String topic, ApplicationOutcomeDecided outcome) {
+        Instant issuedAt = Instant.now(clock);
+        Certificate certificate;
+        try {
+            certificate = factory.certificate(CertificateFactory.newDocumentId(), outcome, issuedAt);
+        } catch (CertificateFactory.MissingData e) {
+            throw new Unprocessable(e.getMessage());
+        }
+        if (!factory.templates().has(outcome.document().type())) {
+            LOG.warnf("No template for document type %s: the generic certificate is used for %s", outcome.document().type(), outcome.applicationRef());
+        }
+        Timer.Sample timing = Timer.start(registry);
+        return vertx.executeBlocking(Uni.createFrom().item(() -> factory.issue(certificate, issuedAt)), false)
+                .invoke(() -> timing.stop(registry.timer("seva.document.generation", "type", outcome.document().type())))
+                .chain(signed -> Panache.withTransaction(() -> messageLog.firstDelivery(outcome.eventId(), topic)
+                        .chain(first -> first ? store(outcome, certificate, signed, issuedAt) : Uni.createFrom().voidItem())))
+                .invoke(() -> LOG.infof("Issued %s %s for %s", outcome.document().type(), certificate.documentId(), outcome.applicationRef()));
+    }
+
+    private Uni<Void> store(ApplicationOutcomeDecided outcome, Certificate certificate, CertificateFactory.SignedPdf signed, Instant issuedAt) {
+        DocumentRow row = new DocumentRow();
+        row.id = certificate.documentId();
+        row.outcomeEventId = outcome.eventId();
+        row.applicationRef = outcome.applicationRef();
+        row.citizenRef = outcome.citizenRef();
+        row.departmentId = outcome.departmentId();
+        row.documentType = outcome.document().type();
+        row.fileName = CertificateFactory.fileName(row.documentType, row.applicationRef);
+        row.issuedAt = issuedAt;
+        row.validUntil = outcome.document().validUntil();
+        row.holderMasked = certificate.maskedHolder();
+        row.publicFields = json(certificate.publicFields());
+        row.pdf = signed.pdf();
+        row.sha256 = signed.sha256();
+        row.sizeBytes = signed.pdf().length;
+        row.status = DocumentRow.VALID;
+        DocumentIssued event = new DocumentIssued(EventIds.nameBased("documents.issued", outcome.eventId().toString()), DocumentIssued.EVENT_TYPE,
+                issuedAt, row.id, row.documentType, row.applicationRef, row.departmentId, row.citizenRef, row.fileName, row.sha256,
+                row.sizeBytes, certificate.verificationUrl(), issuedAt, row.validUntil);
+        return row.persist().chain(() -> outbox.append(Topics.DOCUMENTS_ISSUED, row.citizenRef, event));
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
