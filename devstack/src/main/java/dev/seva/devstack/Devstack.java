@@ -31,12 +31,18 @@ public final class Devstack implements AutoCloseable {
 
     private final EmbeddedKafkaBroker kafka;
     private final String bootstrapServers;
-    private final EmbeddedPostgresServer postgresServer;
+    private EmbeddedPostgresServer postgresServer;
+    private final Path dataDirectory;
+    private final int postgresPort;
+    private final boolean keepData;
     private final PostgresAddress postgres;
     private final Path temporaryDirectory;
 
     private Devstack(EmbeddedKafkaBroker kafka, String bootstrapServers, EmbeddedPostgresServer postgresServer,
-                     PostgresAddress postgres, Path temporaryDirectory) {
+                     PostgresAddress postgres, Path temporaryDirectory, Path dataDirectory, boolean keepData) {
+        this.dataDirectory = dataDirectory;
+        this.postgresPort = postgres.port();
+        this.keepData = keepData;
         this.kafka = kafka;
         this.bootstrapServers = bootstrapServers;
         this.postgresServer = postgresServer;
@@ -96,7 +102,7 @@ public final class Devstack implements AutoCloseable {
         }
         LOG.info("Devstack ready in {} ms: Kafka {}, PostgreSQL {}:{}", (System.nanoTime() - began) / 1_000_000,
                 bootstrap, address.host(), address.port());
-        return new Devstack(broker, bootstrap, server, address, temporaryDirectory);
+        return new Devstack(broker, bootstrap, server, address, temporaryDirectory, dataDirectory, keepData);
     }
 
     public String kafkaBootstrapServers() {
@@ -127,6 +133,22 @@ public final class Devstack implements AutoCloseable {
         config.put("seva.devstack.postgres.port", Integer.toString(postgres.port()));
         config.put("seva.devstack.postgres.database", database);
         return config;
+    }
+
+    /** Stops the embedded broker and starts it again on the same port and data (fault runs). */
+    public void restartKafka() {
+        EmbeddedKafkaBroker broker = embeddedKafka().orElseThrow(() -> new IllegalStateException("the broker is external"));
+        broker.stop();
+        broker.start();
+    }
+
+    /** Stops the embedded PostgreSQL and starts it again on the same port and data (fault runs). */
+    public synchronized void restartPostgres() {
+        if (postgresServer == null) {
+            throw new IllegalStateException("PostgreSQL is external");
+        }
+        postgresServer.close();
+        postgresServer = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), postgresPort, true);
     }
 
     /** Configuration that points a Quarkus service at this devstack's broker. */

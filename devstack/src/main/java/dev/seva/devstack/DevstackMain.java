@@ -12,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
  * <p>Fixed ports (override with the environment): Kafka {@code DEVSTACK_KAFKA_PORT} (9092), its KRaft
  * controller {@code DEVSTACK_KAFKA_CONTROLLER_PORT} (9093), PostgreSQL {@code DEVSTACK_POSTGRES_PORT}
  * (15432, user and password {@code postgres}). Creates the databases in {@code DEVSTACK_DATABASES}.
+ * With {@code DEVSTACK_CONTROL_PORT}, {@code POST /kafka/restart} and {@code POST /postgres/restart} on
+ * that loopback port restart one server (fault runs of the benchmarks).
  * Data stays in the data directory (default {@code .seva/data}) across restarts. Prints
  * {@code DEVSTACK READY} when both servers accept connections; stops them cleanly on SIGTERM or Ctrl-C.
  */
@@ -41,6 +43,10 @@ public final class DevstackMain {
         Arrays.stream(databases.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .forEach(devstack.postgres()::ensureDatabase);
 
+        int control = intEnv("DEVSTACK_CONTROL_PORT", 0);
+        if (control > 0) {
+            DevstackControl.start(devstack, control);
+        }
         PostgresAddress pg = devstack.postgres();
         System.out.println("DEVSTACK READY kafka=" + devstack.kafkaBootstrapServers()
                 + " postgres=" + pg.host() + ":" + pg.port() + " databases=" + databases + " data=" + data);

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The whole platform under load and faults (issue: end-to-end load and fault benchmark).
+#   benchmarks/bin/platform.sh <name> <ramp> [fault] [fault-at-seconds]
+#   ramp: journeys per second : seconds, comma-separated steps, e.g. "1:60,2:60,4:60"
+#   fault: none | kill:<process> | kafka | postgres | meta-5xx | meta-429
+# Starts the platform with ./seva up on side ports (own state directory, Meta played by the load
+# generator's embedded Graph API stand-in), runs the load, stops everything. Report and plot in
+# benchmarks/results/<name>-<time>.{md,png}.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+NAME="${1:-platform}"; RAMP="${2:-1:60}"; FAULT="${3:-none}"; FAULT_AT="${4:-30}"
+HOME_DIR="$(mktemp -d /tmp/seva-load.XXXXXX)"
+export SEVA_HOME="$HOME_DIR"
+export GATEWAY_PORT=38081 CONVERSATION_PORT=38082 CATALOGUE_PORT=38083 DOCUMENT_PORT=38084 NOTIFICATION_PORT=38085
+export SIMULATOR_PORT=38090 DEPARTMENT_PORT=38091 DEVSTACK_KAFKA_PORT=39092 DEVSTACK_KAFKA_CONTROLLER_PORT=39093
+export DEVSTACK_POSTGRES_PORT=35432 DEVSTACK_CONTROL_PORT=39099
+export WHATSAPP_API_BASE_URL="http://127.0.0.1:38190"          # the load generator's stand-in
+export WHATSAPP_THROUGHPUT_PER_SECOND=1000 REVENUE_APPROVE_AFTER=1s REVENUE_ACCEPT_AFTER=200ms
+export SEVA_JAVA_OPTS="${SEVA_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}"
+[ -f benchmarks/target/benchmarks.jar ] || ./mvnw -q -B install -DskipTests
+./seva up > "$HOME_DIR/up.log" 2>&1 &
+UP=$!
+trap 'kill -TERM $UP 2>/dev/null; wait $UP 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
+until grep -q "Seva is up" "$HOME_DIR/up.log"; do
+  kill -0 $UP 2>/dev/null || { cat "$HOME_DIR/up.log"; exit 1; }
+  sleep 1
+done
+java -Xmx1g -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' dev.seva.benchmarks.PlatformLoad \
+  --name "$NAME" --ramp "$RAMP" --fault "$FAULT" --fault-at "$FAULT_AT" --seva-home "$HOME_DIR" \
+  --gateway http://127.0.0.1:38081/webhook --catalogue http://127.0.0.1:38083 --bootstrap 127.0.0.1:39092 \
+  --stand-in-port 38190 --secret seva-dev-app-secret --token seva-dev-access-token

@@ -1,0 +1,407 @@
+package dev.seva.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.seva.contracts.EventJson;
+import dev.seva.contracts.Topics;
+import dev.seva.simulator.standin.CitizenMessage;
+import dev.seva.simulator.standin.FaultSettings;
+import dev.seva.simulator.standin.GraphApiStandIn;
+import dev.seva.simulator.standin.LoggedMessage;
+import dev.seva.simulator.standin.StandInConfig;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The whole platform under load, as citizens see it. Virtual citizens (each its own number) arrive at
+ * a set rate and walk a complete journey (hi, consent, language, search, the service, every field,
+ * confirm) and then receive the department's outcomes and the signed certificate. Meta's side is the
+ * simulator's Graph API stand-in, in this JVM: it posts every citizen message to the gateway as a
+ * signed webhook and sees every reply notification-service sends. Per message, the latency is from the
+ * webhook sent to the first reply received. At the end every citizen must have received exactly the
+ * replies the journey defines (none missing, none twice) and every confirmation exactly one
+ * application on the department's topic.
+ *
+ * <pre>benchmarks/bin/platform.sh (starts the platform with ./seva up and runs this)</pre>
+ */
+public final class PlatformLoad {
+
+    private static final Pattern REFERENCE = Pattern.compile("SEVA-REV-\\d{4}-\\d{6}");
+
+    private final GraphApiStandIn meta;
+    private final List<Step> journey;
+    private final int asyncReplies;
+    private final Map<String, VirtualCitizen> citizens = new ConcurrentHashMap<>();
+    private final ExecutorService senders = Executors.newFixedThreadPool(8);
+    private final Recorder latency = new Recorder(TimeUnit.SECONDS.toMicros(120), 3);
+    private final Recorder perSecond = new Recorder(TimeUnit.SECONDS.toMicros(120), 2);
+    private final AtomicLong messagesAnswered = new AtomicLong();
+    private final AtomicInteger journeysDone = new AtomicInteger();
+    private final Set<String> references = ConcurrentHashMap.newKeySet();
+
+    /** One citizen message and how many replies it gets. */
+    record Step(CitizenMessage message, int replies, String label) {
+    }
+
+    PlatformLoad(GraphApiStandIn meta, List<Step> journey, int asyncReplies) {
+        this.meta = meta;
+        this.journey = journey;
+        this.asyncReplies = asyncReplies;
+        meta.onAccepted(this::replyReceived);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Args a = new Args(args);
+        String gateway = a.get("gateway", "http://127.0.0.1:8081/webhook");
+        String catalogue = a.get("catalogue", "http://127.0.0.1:8083");
+        String bootstrap = a.get("bootstrap", "127.0.0.1:9092");
+        int port = Integer.parseInt(a.get("stand-in-port", "18090"));
+        String out = a.get("out", "benchmarks/results");
+        String name = a.get("name", "platform");
+        List<double[]> steps = new ArrayList<>(); // {journeys per second, seconds}
+        for (String step : a.get("ramp", "2:60").split(",")) {
+            String[] parts = step.split(":");
+            steps.add(new double[]{Double.parseDouble(parts[0]), Double.parseDouble(parts[1])});
+        }
+        String fault = a.get("fault", "none");
+        int faultAt = Integer.parseInt(a.get("fault-at", "30"));
+
+        GraphApiStandIn meta = GraphApiStandIn.start(port, StandInConfig.defaults().toBuilder()
+                .accessToken(a.get("token", "seva-dev-access-token"))
+                .appSecret(a.get("secret", "seva-dev-app-secret"))
+                .webhookUrl(URI.create(gateway))
+                .throughputPerSecond(1000)
+                .messageLogCapacity(200_000)
+                .build());
+        PlatformLoad load = new PlatformLoad(meta, journey(catalogue), 3);
+        long started = System.nanoTime();
+        List<String> timeline = new ArrayList<>();
+        Thread faults = new Thread(() -> inject(fault, faultAt, meta, a.get("seva-home", ""), timeline, started), "faults");
+        faults.setDaemon(true);
+        faults.start();
+
+        List<long[]> seconds = new ArrayList<>(); // {second, answered, p99 micros}
+        double total = steps.stream().mapToDouble(s -> s[1]).sum();
+        Thread sampler = new Thread(() -> load.sample(seconds, started, (int) total + 120), "sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        for (double[] step : steps) {
+            load.arrive(step[0], (int) step[1]);
+        }
+        int expected = load.citizens.size();
+        // Let every journey finish: the last citizens still answer fields, then wait for outcomes and certificates.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(Long.parseLong(a.get("drain-minutes", "4")));
+        while (System.nanoTime() < deadline && load.journeysDone.get() < expected) {
+            Thread.sleep(500);
+        }
+        Thread.sleep(10_000); // late duplicates would show up now
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        String lag = consumerLag(bootstrap);
+        Map<String, Integer> applications = applicationsPerReference(bootstrap);
+        String report = load.report(name, steps, fault, faultAt, elapsed, applications, lag, timeline);
+        Files.createDirectories(Path.of(out));
+        String stamp = Instant.now().toString().replaceAll("[:.]", "").substring(0, 15) + "Z";
+        Path png = Path.of(out, name + "-" + stamp + ".png");
+        Plot.latencyOverTime(seconds, png, name + ": replies per second and p99 latency" + (fault.equals("none") ? "" : " (fault: " + fault + " at " + faultAt + " s)"));
+        Files.writeString(Path.of(out, name + "-" + stamp + ".md"), report + "\n![latency over time](" + png.getFileName() + ")\n");
+        System.out.println(report);
+        System.out.println("Plot: " + png);
+        meta.close();
+        load.senders.shutdownNow();
+    }
+
+    /** Opens journeys at {@code perSecond} for {@code seconds}. */
+    void arrive(double perSecond, int seconds) throws InterruptedException {
+        long interval = (long) (1_000_000_000L / perSecond);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long due = System.nanoTime();
+        while (due < end) {
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String number = "9177" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+            VirtualCitizen citizen = new VirtualCitizen(number);
+            if (citizens.putIfAbsent(number, citizen) == null) {
+                senders.execute(() -> citizen.next());
+            }
+            due += interval;
+        }
+    }
+
+    private void replyReceived(LoggedMessage message) {
+        VirtualCitizen citizen = citizens.get(message.citizen());
+        if (citizen != null && LoggedMessage.OUTBOUND.equals(message.direction())) {
+            citizen.received(message);
+        }
+    }
+
+    /** A citizen walking the journey: one step at a time, the next when the replies of this one arrived. */
+    final class VirtualCitizen {
+        final String number;
+        int step;
+        int repliesThisStep;
+        int repliesTotal;
+        long sentAt;
+        boolean confirmed;
+
+        VirtualCitizen(String number) {
+            this.number = number;
+        }
+
+        synchronized void next() {
+            if (step >= journey.size()) {
+                return;
+            }
+            repliesThisStep = 0;
+            sentAt = System.nanoTime();
+            meta.citizenSends(number, journey.get(step).message());
+        }
+
+        synchronized void received(LoggedMessage reply) {
+            repliesTotal++;
+            if (step >= journey.size()) {
+                if (repliesTotal == expectedTotal()) {
+                    journeysDone.incrementAndGet();
+                }
+                return;
+            }
+            if (repliesThisStep == 0) {
+                long micros = Math.min((System.nanoTime() - sentAt) / 1000, TimeUnit.SECONDS.toMicros(120));
+                latency.recordValue(micros);
+                perSecond.recordValue(micros);
+                messagesAnswered.incrementAndGet();
+            }
+            repliesThisStep++;
+            Step current = journey.get(step);
+            if (step == journey.size() - 1) {
+                Matcher m = REFERENCE.matcher(reply.body() == null ? "" : reply.body().toString());
+                if (m.find()) {
+                    references.add(m.group());
+                    confirmed = true;
+                }
+            }
+            if (repliesThisStep == current.replies()) {
+                step++;
+                if (step < journey.size()) {
+                    senders.execute(this::next);
+                }
+            }
+        }
+
+        int expectedTotal() {
+            return journey.stream().mapToInt(Step::replies).sum() + (confirmed ? asyncReplies : 0);
+        }
+    }
+
+    void sample(List<long[]> into, long started, int maxSeconds) {
+        long previous = 0;
+        for (int s = 1; s <= maxSeconds; s++) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long answered = messagesAnswered.get();
+            Histogram h = perSecond.getIntervalHistogram();
+            synchronized (into) {
+                into.add(new long[]{s, answered - previous, h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99)});
+            }
+            previous = answered;
+        }
+    }
+
+    String report(String name, List<double[]> steps, String fault, int faultAt, double elapsed, Map<String, Integer> applications,
+                  String lag, List<String> timeline) {
+        Histogram h = latency.getIntervalHistogram();
+        int missing = 0;
+        int duplicated = 0;
+        int unfinished = 0;
+        for (VirtualCitizen c : citizens.values()) {
+            int expected = c.expectedTotal();
+            if (c.step < journey.size()) {
+                unfinished++;
+            }
+            if (c.repliesTotal > expected) {
+                duplicated += c.repliesTotal - expected;
+            } else if (c.step >= journey.size() && c.repliesTotal < expected) {
+                missing += expected - c.repliesTotal;
+            }
+        }
+        long doubledApplications = applications.values().stream().filter(n -> n > 1).count();
+        long lostApplications = references.stream().filter(r -> !applications.containsKey(r)).count();
+        StringBuilder r = new StringBuilder();
+        r.append("# ").append(name).append(" (").append(Instant.now()).append(")\n\n");
+        r.append(String.format(Locale.ROOT, "Ramp (journeys/s:seconds): %s. Fault: %s%s.%n%n", steps.stream()
+                .map(s -> String.format(Locale.ROOT, "%.1f:%.0f", s[0], s[1])).toList(), fault, fault.equals("none") ? "" : " at " + faultAt + " s"));
+        r.append("| citizens | messages answered | msg/s (whole run) | p50 ms | p99 ms | p99.9 ms | max ms | journeys complete | unfinished |\n");
+        r.append("|---|---|---|---|---|---|---|---|---|\n");
+        r.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d |%n%n", citizens.size(), messagesAnswered.get(),
+                messagesAnswered.get() / elapsed, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
+                h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, journeysDone.get(), unfinished));
+        r.append(String.format(Locale.ROOT, "Exactly once: replies missing %d, replies duplicated %d; applications confirmed %d, on the department topic %d, "
+                + "lost %d, doubled %d.%n", missing, duplicated, references.size(), applications.size(), lostApplications, doubledApplications));
+        r.append("Consumer lag after the run: ").append(lag).append('\n');
+        timeline.forEach(t -> r.append("- ").append(t).append('\n'));
+        return r.toString();
+    }
+
+    // --- the journey ---------------------------------------------------------------------------
+
+    static List<Step> journey(String catalogue) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(catalogue + "/services/rev-income-certificate")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode definition = EventJson.mapper().readTree(response.body());
+        List<Step> steps = new ArrayList<>(List.of(
+                new Step(CitizenMessage.text("hi"), 1, "hi"),
+                new Step(CitizenMessage.buttonReply("consent:accept:en"), 1, "consent"),
+                new Step(CitizenMessage.buttonReply("lang:en"), 2, "language"),
+                new Step(CitizenMessage.text("income certificate"), 1, "search"),
+                new Step(CitizenMessage.listReply("svc:rev-income-certificate"), 1, "service"),
+                new Step(CitizenMessage.buttonReply("apply"), 1, "apply")));
+        for (JsonNode field : definition.path("fields")) {
+            steps.add(new Step(answer(field), 1, field.path("id").asText()));
+        }
+        steps.add(new Step(CitizenMessage.buttonReply("confirm"), 1, "confirm"));
+        return steps;
+    }
+
+    private static CitizenMessage answer(JsonNode field) {
+        return switch (field.path("type").asText()) {
+            case "name" -> CitizenMessage.text("Lakshmi Devi");
+            case "aadhaar" -> CitizenMessage.text("499123456783");
+            case "mobile" -> CitizenMessage.text("9876543210");
+            case "pincode" -> CitizenMessage.text("520010");
+            case "date" -> CitizenMessage.text("15-08-1990");
+            case "number" -> CitizenMessage.text("84000");
+            case "choice" -> CitizenMessage.listReply("opt:" + field.path("options").get(0).path("id").asText());
+            case "address", "location" -> new CitizenMessage(null, null, null, null, null, null, null, null, null,
+                    new CitizenMessage.Location(16.5062, 80.648, "Benz Circle", "MG Road, Vijayawada"), null);
+            default -> CitizenMessage.text("Street light not working near the school");
+        };
+    }
+
+    // --- faults --------------------------------------------------------------------------------
+
+    static void inject(String fault, int at, GraphApiStandIn meta, String sevaHome, List<String> timeline, long started) {
+        if (fault.equals("none")) {
+            return;
+        }
+        try {
+            Thread.sleep(at * 1000L);
+            long t0 = System.nanoTime();
+            switch (fault) {
+                case "meta-5xx" -> meta.faults().apply(FaultSettings.serverErrorsFor(30, 500));
+                case "meta-429" -> meta.faults().apply(FaultSettings.rateLimitFor(30));
+                case "kafka", "postgres" -> seva(sevaHome, "restart", fault);
+                default -> {
+                    if (fault.startsWith("kill:")) {
+                        seva(sevaHome, "restart", fault.substring(5), "--kill");
+                    } else {
+                        throw new IllegalArgumentException("unknown fault " + fault);
+                    }
+                }
+            }
+            synchronized (timeline) {
+                timeline.add(String.format(Locale.ROOT, "at %.0f s: %s (took %d ms to inject and recover the process)", (t0 - started) / 1e9, fault,
+                        (System.nanoTime() - t0) / 1_000_000));
+            }
+        } catch (Exception e) {
+            synchronized (timeline) {
+                timeline.add("fault " + fault + " failed: " + e);
+            }
+        }
+    }
+
+    private static void seva(String home, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "./seva"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        if (!home.isEmpty()) {
+            builder.environment().put("SEVA_HOME", home);
+        }
+        int code = builder.start().waitFor();
+        if (code != 0) {
+            throw new IllegalStateException("./seva " + String.join(" ", args) + " exited " + code);
+        }
+    }
+
+    // --- checks on the broker ------------------------------------------------------------------
+
+    static Map<String, Integer> applicationsPerReference(String bootstrap) {
+        Map<String, Integer> counts = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "load-check-" + System.nanoTime(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.departmentApplications("revenue")));
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(5)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    quietSince = System.nanoTime();
+                    JsonNode event = EventJson.mapper().readTree(record.value());
+                    if (event.path("eventType").asText().equals("application.submitted")) {
+                        counts.merge(event.path("applicationRef").asText(), 1, Integer::sum);
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return counts;
+    }
+
+    static String consumerLag(String bootstrap) {
+        StringBuilder lag = new StringBuilder();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            for (String group : List.of("conversation-service", "notification-service", "document-service", "dept-revenue")) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+                long total = 0;
+                for (Map.Entry<TopicPartition, OffsetAndMetadata> e : committed.entrySet()) {
+                    if (e.getValue() != null && !e.getKey().topic().endsWith(".dlq")) {
+                        total += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+                    }
+                }
+                lag.append(group).append(' ').append(total).append("; ");
+            }
+        } catch (Exception e) {
+            lag.append("unavailable: ").append(e.getMessage());
+        }
+        return lag.toString();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.seva.notification.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.seva.contracts.CitizenAddress;
+import dev.seva.contracts.EventJson;
+import dev.seva.contracts.Topics;
+import dev.seva.contracts.whatsapp.SendMessage;
+import dev.seva.notification.config.NotificationConfig;
+import dev.seva.notification.domain.Failure;
+import dev.seva.notification.messaging.DeadLetter;
+import dev.seva.notification.messaging.DeadLetterPublisher;
+import dev.seva.notification.persistence.DeliveryRecord;
+import dev.seva.notification.persistence.DeliveryRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The use case "deliver a command exactly once as far as the Graph API allows". A command is first
+ * recorded as {@code sending} (its id is the key); only the instance whose insert succeeded sends it.
+ * A redelivered command (Kafka after a crash or a rebalance) finds its row: already accepted or failed,
+ * it is skipped; still {@code sending}, it is sent again only once its last attempt is older than the
+ * takeover time and no status webhook has shown that Meta took it (every message carries the command
+ * id in {@code biz_opaque_callback_data}, which comes back in the statuses). See README.
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class);
+
+    private final DeliveryRepository deliveries;
+    private final Sender sender;
+    private final AddressHasher hasher;
+    private final DeadLetterPublisher deadLetters;
+    private final NotificationMetrics metrics;
+    private final Duration takeoverAfter;
+    private final Duration giveUpWaitingAfter;
+
+    public DeliveryService(DeliveryRepository deliveries, Sender sender, AddressHasher hasher, DeadLetterPublisher deadLetters,
+                           NotificationMetrics metrics, NotificationConfig config) {
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.hasher = hasher;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.takeoverAfter = config.idempotency().takeoverAfter();
+        this.giveUpWaitingAfter = takeoverAfter.multipliedBy(2).plus(config.retry().maxTotal()).plus(config.graph().timeout());
+    }
+
+    /** Delivers a command consumed from whatsapp.outbound.v1, unless it was delivered before. */
+    public Uni<Void> handle(SendMessage command, String key, String rawValue, Instant enqueuedAt) {
+        DeliveryJob job = new DeliveryJob(command, key, rawValue, enqueuedAt, false);
+        DeliveryRepository.NewDelivery row = new DeliveryRepository.NewDelivery(command.eventId(), command.phoneNumberId(),
+                hasher.primary(command.to()), hasher.alternate(command.to()), command.kind().wireName(),
+                json(command.fallbackTemplate()), command.occurredAt(), enqueuedAt);
+        return deliveries.claim(row, sender.owner())
+                .onFailure().invoke(e -> LOG.warnf("Could not record command %s (%s); retrying", command.eventId(),
+                        e.getClass().getSimpleName()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).expireIn(60_000)
+                .chain(claimed -> claimed
+                        ? sender.deliver(job, 1).replaceWithVoid()
+                        : redelivered(job, Instant.now().plus(giveUpWaitingAfter)));
+    }
+
+    private Uni<Void> redelivered(DeliveryJob job, Instant giveUpAt) {
+        return deliveries.find(job.commandId()).chain(found -> {
+            if (found.isEmpty()) {
+                metrics.duplicate("erased");
+                return Uni.createFrom().voidItem();
+            }
+            DeliveryRecord row = found.get();
+            if (!DeliveryRecord.SENDING.equals(row.state())) {
+                metrics.duplicate("already-" + row.state());
+                return Uni.createFrom().voidItem();
+            }
+            if (row.fallbackUsed() && row.wamid() != null) {
+                metrics.duplicate("fallback-in-progress");
+                return Uni.createFrom().voidItem();
+            }
+            // Marking read twice is harmless; a message twice is not, so only a silent, stale "sending" is taken over.
+            Duration staleAfter = job.isMarkRead() ? Duration.ZERO : takeoverAfter;
+            return deliveries.takeOver(job.commandId(), sender.owner(), staleAfter).chain(taken -> {
+                if (taken.isPresent()) {
+                    metrics.duplicate("taken-over");
+                    LOG.infof("Command %s found unsettled after %s: sending it again (no status showed Meta took it)",
+                            job.commandId(), takeoverAfter);
+                    return sender.deliver(job, taken.get().attempts()).replaceWithVoid();
+                }
+                if (Instant.now().isAfter(giveUpAt)) {
+                    return stillSendingElsewhere(job);
+                }
+                Duration wait = row.lastAttemptAt() == null ? takeoverAfter
+                        : Duration.between(Instant.now(), row.lastAttemptAt().plus(takeoverAfter));
+                wait = wait.compareTo(Duration.ofMillis(200)) < 0 ? Duration.ofMillis(200) : wait.compareTo(takeoverAfter) > 0 ? takeoverAfter : wait;
+                return Uni.createFrom().voidItem().onItem().delayIt().by(wait).chain(() -> redelivered(job, giveUpAt));
+            });
+        });
+    }
+
+    /** The asynchronous 131047 (a failed status): sends the command's fallback template, once. */
+    public Uni<Void> fallBack(DeliveryRecord row, CitizenAddress recipient) {
+        return deliveries.claimFallback(row.commandId(), sender.owner(), takeoverAfter).chain(claimed -> {
+            if (claimed.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            SendMessage.Template template;
+            try {
+                template = EventJson.mapper().readValue(claimed.get().fallbackTemplate(), SendMessage.Template.class);
+            } catch (JsonProcessingException e) {
+                return deliveries.failed(row.commandId(), Failure.internal("unreadable-fallback", "stored fallback template"));
+            }
+            SendMessage command = new SendMessage(row.commandId(), SendMessage.EVENT_TYPE, Instant.now(), row.phoneNumberId(), recipient,
+                    null, false, null, null, SendMessage.Kind.TEMPLATE, null, null, null, null, template, null, null);
+            metrics.fallback("webhook");
+            DeliveryJob job = new DeliveryJob(command, recipient.key(), json(command), Instant.now(), true);
+            return sender.deliver(job, claimed.get().attempts()).replaceWithVoid();
+        });
+    }
+
+    /** A record that is not a valid command: dead-lettered as it came, nothing sent. */
+    public Uni<Void> unreadable(String key, String rawValue, String eventId, String reason) {
+        metrics.deadLettered("contract-violation");
+        LOG.warnf("Record on %s dead-lettered: %s", Topics.WHATSAPP_OUTBOUND, reason);
+        return deadLetters.publish(new DeadLetter(Topics.WHATSAPP_OUTBOUND_DLQ, Topics.WHATSAPP_OUTBOUND, key, rawValue,
+                SendMessage.EVENT_TYPE, eventId, reason, null, 0));
+    }
+
+    private Uni<Void> stillSendingElsewhere(DeliveryJob job) {
+        metrics.deadLettered("still-sending-elsewhere");
+        LOG.errorf("Command %s stayed 'sending' under another owner past %s: dead-lettered for an operator", job.commandId(), giveUpWaitingAfter);
+        return deadLetters.publish(new DeadLetter(Topics.WHATSAPP_OUTBOUND_DLQ, Topics.WHATSAPP_OUTBOUND, job.key(), job.rawValue(),
+                SendMessage.EVENT_TYPE, job.commandId().toString(), "still-sending-elsewhere", null, 0));
+    }
+
+    private static String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A contract record could not be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.seva.simulator.app;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/** The simulator application's settings (see application.properties for the environment variables). */
+@ConfigMapping(prefix = "seva.simulator")
+public interface SimulatorConfig {
+
+    /** The bearer token Graph API calls must carry (WHATSAPP_ACCESS_TOKEN). */
+    String accessToken();
+
+    /** Signs the webhooks posted to the gateway (WHATSAPP_APP_SECRET; the first of a comma-separated list). */
+    String appSecret();
+
+    /** The gateway's webhook (GATEWAY_WEBHOOK_URL); empty: no webhooks are posted. */
+    Optional<URI> webhookUrl();
+
+    /** Business phone number ids served (WHATSAPP_PHONE_NUMBER_IDS). */
+    Set<String> phoneNumberIds();
+
+    @WithDefault("15550783881")
+    String displayPhoneNumber();
+
+    @WithDefault("102290129340398")
+    String businessAccountId();
+
+    /** Base of media download URLs, as the platform reaches this simulator (SIMULATOR_PUBLIC_URL). */
+    String publicUrl();
+
+    Statuses statuses();
+
+    ServiceWindow serviceWindow();
+
+    /** Allowed recipients (Meta's test-number list); empty: everyone. */
+    Optional<Set<String>> allowedRecipients();
+
+    /** Messages per second per business number before 130429; 0: not enforced. */
+    @WithDefault("1000")
+    int throughputPerSecond();
+
+    PairRate pairRate();
+
+    @WithDefault("100000")
+    int messageLogCapacity();
+
+    @WithDefault("134217728")
+    long mediaCapacityBytes();
+
+    @WithDefault("5")
+    int webhookMaxAttempts();
+
+    @WithDefault("1s")
+    Duration webhookFirstBackoff();
+
+    Faults faults();
+
+    interface Statuses {
+        /** Delay of the sent status; empty: never reported. */
+        Optional<Duration> sent();
+
+        Optional<Duration> delivered();
+
+        Optional<Duration> read();
+    }
+
+    interface ServiceWindow {
+        @WithDefault("true")
+        boolean enforced();
+
+        /** RESPONSE: 131047 answers the send; WEBHOOK: the send is accepted, then reported failed with 131047. */
+        @WithDefault("response")
+        String errors();
+    }
+
+    interface PairRate {
+        @WithDefault("true")
+        boolean enforced();
+
+        @WithDefault("45")
+        int burst();
+
+        @WithDefault("6s")
+        Duration interval();
+    }
+
+    /** Faults from the start (SIMULATOR_LATENCY_MS, SIMULATOR_ERROR_RATE, ...); POST /simulator/faults changes them later. */
+    interface Faults {
+        @WithDefault("0")
+        int latencyMs();
+
+        @WithDefault("0")
+        int latencyJitterMs();
+
+        @WithDefault("0")
+        double errorRate();
+
+        @WithDefault("131000")
+        int errorCode();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.seva.simulator.app;
+
+import dev.seva.simulator.standin.FaultSettings;
+import dev.seva.simulator.standin.GraphApiStandIn;
+import dev.seva.simulator.standin.StandInConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.util.Locale;
+
+/** Serves the Graph API stand-in (and the simulator's own API) on Quarkus' HTTP server. */
+@ApplicationScoped
+public class SimulatorRoutes {
+
+    private static final Logger LOG = Logger.getLogger(SimulatorRoutes.class);
+
+    private volatile GraphApiStandIn standIn;
+
+    void mount(@Observes Router router, Vertx vertx, SimulatorConfig config) {
+        standIn = GraphApiStandIn.mount(vertx, router, toStandIn(config));
+        LOG.infof("Graph API stand-in serving business numbers %s; webhooks to %s", config.phoneNumberIds(),
+                config.webhookUrl().map(Object::toString).orElse("nowhere"));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (standIn != null) {
+            standIn.close();
+        }
+    }
+
+    /** The mounted stand-in (null before Quarkus' router is up). */
+    public GraphApiStandIn standIn() {
+        return standIn;
+    }
+
+    static StandInConfig toStandIn(SimulatorConfig c) {
+        SimulatorConfig.Faults f = c.faults();
+        return StandInConfig.defaults().toBuilder()
+                .accessToken(c.accessToken())
+                .appSecret(c.appSecret().split(",")[0].trim())
+                .webhookUrl(c.webhookUrl().orElse(null))
+                .phoneNumberIds(c.phoneNumberIds())
+                .displayPhoneNumber(c.displayPhoneNumber())
+                .businessAccountId(c.businessAccountId())
+                .publicBaseUrl(c.publicUrl().replaceAll("/+$", ""))
+                .statusTiming(new StandInConfig.StatusTiming(c.statuses().sent().orElse(null),
+                        c.statuses().delivered().orElse(null), c.statuses().read().orElse(null)))
+                .serviceWindow(new StandInConfig.ServiceWindow(c.serviceWindow().enforced(),
+                        StandInConfig.ServiceWindow.ErrorDelivery.valueOf(c.serviceWindow().errors().toUpperCase(Locale.ROOT))))
+                .allowedRecipients(c.allowedRecipients().orElse(java.util.Set.of()))
+                .throughputPerSecond(c.throughputPerSecond())
+                .pairRate(c.pairRate().enforced() ? new StandInConfig.PairRate(c.pairRate().burst(), c.pairRate().interval()) : null)
+                .messageLogCapacity(c.messageLogCapacity())
+                .mediaCapacityBytes(c.mediaCapacityBytes())
+                .webhookDelivery(new StandInConfig.WebhookDelivery(c.webhookMaxAttempts(), c.webhookFirstBackoff()))
+                .faults(new FaultSettings(f.latencyMs(), f.latencyJitterMs(), f.errorRate(), f.errorCode(),
+                        null, null, null, null, null, null, null))
+                .build();
+    }
+}
