@@ -146,13 +146,15 @@ class DocumentServiceTest {
 
     @Test
     void verificationPageSaysValidWithMaskedNamesAndNoAadhaar() throws Exception {
-        String documentId = issue(approvedIncome());
+        ApplicationOutcomeDecided outcome = approvedIncome();
+        String documentId = issue(outcome);
         given().accept("text/html").get("/verify/" + documentId).then().statusCode(200)
                 .body(containsString("Authentic document"), containsString("Income Certificate"), containsString("Revenue Department"),
                         containsString("L****** V******"), not(containsString("Lakshmi")), not(containsString("XXXX XXXX")));
         given().accept("application/json").get("/verify/" + documentId).then().statusCode(200)
                 .body("status", equalTo("valid"), "authentic", equalTo(true), "department.id", equalTo("revenue"),
-                        "holder", equalTo("L****** V******"), "issuedAt", not(equalTo(null)));
+                        "holder", equalTo("L****** V******"), "issuedAt", not(equalTo(null)),
+                        "applicationRef", equalTo(outcome.applicationRef()));
     }
 
     @Test

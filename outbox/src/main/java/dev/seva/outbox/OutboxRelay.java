@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -23,8 +24,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,6 +77,79 @@ public class OutboxRelay {
     private volatile boolean stopping;
     private Thread loop;
     private KafkaProducer<String, String> producer;
+    /** Ids of rows written before the replication slot existed: published by a sweep, not by the stream. */
+    private final java.util.Set<UUID> unstreamed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Before the application writes anything: the publication and the replication slot exist, so every
+     * outbox row committed from now on is kept in the WAL for the relay, even if the engine starts
+     * later. (Debezium would create the slot itself, but only when its engine starts: rows written
+     * before that, such as a catalogue seeded at start-up, would never be seen.)
+     */
+    void prepare(@Observes @Priority(1) StartupEvent event) {
+        if (!config.relayEnabled()) {
+            return;
+        }
+        try {
+            ensureSlot();
+        } catch (SQLException e) {
+            LOG.warnf("Outbox relay %s: could not prepare the replication slot (%s); the relay will try when it starts",
+                    config.relayName(), e.getMessage());
+        }
+    }
+
+    /**
+     * Creates the publication and the slot when missing. Rows already in the table when the slot is
+     * created will never appear in its stream (a first start after seeding, or a slot that was lost):
+     * their ids are kept so the relay publishes them before it streams. Rows written later are streamed
+     * and are not swept, so a normal restart publishes nothing twice.
+     */
+    private synchronized void ensureSlot() throws SQLException {
+        String slot = slotName(config.relayName());
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), user, password);
+             java.sql.Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_publication WHERE pubname = '" + slot + "'")) {
+                if (!rs.next()) {
+                    createIgnoringRace(st, "CREATE PUBLICATION " + slot + " FOR TABLE public.outbox");
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_replication_slots WHERE slot_name = '" + slot + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            if (!createIgnoringRace(st, "SELECT pg_create_logical_replication_slot('" + slot + "', 'pgoutput')")) {
+                return;
+            }
+            // Stored offsets point into the old slot's stream, which is gone: start from the new slot.
+            try (PreparedStatement forget = connection.prepareStatement("DELETE FROM outbox_relay_offset WHERE relay_name = ?")) {
+                forget.setString(1, config.relayName());
+                forget.executeUpdate();
+            }
+            // Read after the slot exists: a row committed in between is both swept and streamed
+            // (consumers deduplicate by event id); read before, it could be lost.
+            try (ResultSet rs = st.executeQuery("SELECT id FROM outbox")) {
+                while (rs.next()) {
+                    unstreamed.add((UUID) rs.getObject(1));
+                }
+            }
+            LOG.infof("Outbox relay %s: replication slot %s created; %d row(s) written before it will be published first",
+                    config.relayName(), slot, unstreamed.size());
+        }
+    }
+
+    /** Returns false when another instance created the object at the same moment. */
+    private static boolean createIgnoringRace(java.sql.Statement st, String sql) throws SQLException {
+        try {
+            st.execute(sql);
+            return true;
+        } catch (SQLException e) {
+            if ("42710".equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
 
     void onStart(@Observes StartupEvent event) {
         if (!config.relayEnabled()) {
@@ -145,6 +221,17 @@ public class OutboxRelay {
 
     private void runEngine(String url) {
         RelayBatchHandler handler = new RelayBatchHandler(producer, url, user, password, config.sendTimeout(), registry);
+        try {
+            ensureSlot();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare the replication slot: " + e.getMessage(), e);
+        }
+        if (!unstreamed.isEmpty()) {
+            List<UUID> ids = List.copyOf(unstreamed);
+            int swept = handler.sweep(ids);
+            unstreamed.removeAll(ids);
+            LOG.infof("Outbox relay %s: %d row(s) written before the slot existed were published", config.relayName(), swept);
+        }
         AtomicReference<Throwable> failure = new AtomicReference<>();
         DebeziumEngine<ChangeEvent<String, String>> built = DebeziumEngine.create(Json.class)
                 .using(engineProperties(url))

@@ -107,22 +107,63 @@ final class RelayBatchHandler implements DebeziumEngine.ChangeConsumer<ChangeEve
         return after;
     }
 
+    /**
+     * Publishes the given rows still in the outbox, oldest first, waits for Kafka, then deletes them.
+     * Returns how many there were.
+     */
+    int sweep(List<UUID> candidates) {
+        List<UUID> ids = new ArrayList<>();
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        try {
+            if (connection == null || connection.isClosed()) {
+                connection = DriverManager.getConnection(url, user, password);
+            }
+            try (PreparedStatement st = connection.prepareStatement(
+                    "SELECT id, topic, record_key, event_type, payload, headers FROM outbox WHERE id = ANY (?) ORDER BY created_at, id")) {
+                st.setArray(1, connection.createArrayOf("uuid", candidates.toArray()));
+                try (java.sql.ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add((UUID) rs.getObject(1));
+                        acks.add(producer.send(toProducerRecord(rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getObject(1).toString(), rs.getString(5), rs.getString(6))));
+                    }
+                }
+            }
+            long deadline = System.nanoTime() + sendTimeout.toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (SQLException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not sweep the outbox; the relay will try again", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        deleteRelayed(ids);
+        return ids.size();
+    }
+
     private static ProducerRecord<String, String> toProducerRecord(JsonNode row) {
+        return toProducerRecord(row.path("topic").asText(), row.path("record_key").isTextual() ? row.path("record_key").asText() : null,
+                row.path("event_type").asText(), row.path("id").asText(),
+                row.path("payload").isTextual() ? row.path("payload").asText() : null,
+                row.path("headers").isTextual() ? row.path("headers").asText() : null);
+    }
+
+    private static ProducerRecord<String, String> toProducerRecord(String topic, String key, String eventType, String id, String payload,
+                                                                   String extra) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(Headers.EVENT_TYPE, row.path("event_type").asText().getBytes(StandardCharsets.UTF_8));
-        headers.add(Headers.EVENT_ID, row.path("id").asText().getBytes(StandardCharsets.UTF_8));
-        String extra = row.path("headers").isTextual() ? row.path("headers").asText() : null;
+        headers.add(Headers.EVENT_TYPE, eventType.getBytes(StandardCharsets.UTF_8));
+        headers.add(Headers.EVENT_ID, id.getBytes(StandardCharsets.UTF_8));
         if (extra != null && !extra.isBlank()) {
             try {
                 EventJson.mapper().readTree(extra).fields()
                         .forEachRemaining(h -> headers.add(h.getKey(), h.getValue().asText().getBytes(StandardCharsets.UTF_8)));
             } catch (IOException e) {
-                LOG.warnf("Outbox row %s has unreadable headers; relayed without them", row.path("id").asText());
+                LOG.warnf("Outbox row %s has unreadable headers; relayed without them", id);
             }
         }
-        String key = row.path("record_key").isTextual() ? row.path("record_key").asText() : null;
-        String payload = row.path("payload").isTextual() ? row.path("payload").asText() : null;
-        return new ProducerRecord<>(row.path("topic").asText(), null, key, payload, headers);
+        return new ProducerRecord<>(topic, null, key, payload, headers);
     }
 
     /**

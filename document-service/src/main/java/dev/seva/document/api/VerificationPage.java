@@ -53,6 +53,9 @@ final class VerificationPage {
             h.append("<table>");
             row(h, "Document / పత్రం", r.title().en() + " / " + r.title().te());
             row(h, "Document number / పత్రం సంఖ్య", r.documentId());
+            if (r.applicationRef() != null) {
+                row(h, "Application reference / దరఖాస్తు సంఖ్య", r.applicationRef());
+            }
             row(h, "Issued by / జారీ చేసినది", r.department().en() + " / " + r.department().te());
             row(h, "Date of issue / జారీ తేదీ", Values.DATE.format(LocalDate.ofInstant(r.issuedAt(), CertificateFactory.ISSUE_ZONE)));
             row(h, "Valid until / గడువు", r.validUntil() == null ? "No expiry / గడువు లేదు" : Values.DATE.format(r.validUntil()));

@@ -18,6 +18,7 @@ public record VerificationView(
         String status,
         boolean authentic,
         String message,
+        String applicationRef,
         String documentType,
         Bilingual title,
         Department department,
@@ -36,7 +37,7 @@ public record VerificationView(
     static VerificationView of(Verification.Result r) {
         boolean known = r.status() != VerificationStatus.UNKNOWN;
         return new VerificationView(r.documentId(), r.status().name().toLowerCase(Locale.ROOT), r.status() == VerificationStatus.VALID,
-                message(r), r.documentType(), r.title(), known ? new Department(r.departmentId(), r.department().en(), r.department().te()) : null,
+                message(r), r.applicationRef(), r.documentType(), r.title(), known ? new Department(r.departmentId(), r.department().en(), r.department().te()) : null,
                 r.issuedAt(), r.validUntil(), known ? r.expired() : null, r.holder(), known ? r.fields() : null, r.sha256(), r.revokedAt(),
                 r.revocationReason());
     }

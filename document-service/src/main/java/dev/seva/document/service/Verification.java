@@ -35,6 +35,7 @@ public class Verification {
     public record Result(
             String documentId,
             VerificationStatus status,
+            String applicationRef,
             String documentType,
             Bilingual title,
             String departmentId,
@@ -73,7 +74,7 @@ public class Verification {
             status = VerificationStatus.TAMPERED;
         }
         boolean expired = row.validUntil != null && row.validUntil.isBefore(LocalDate.now(clock.withZone(CertificateFactory.ISSUE_ZONE)));
-        return new Result(row.id, status, row.documentType, factory.templates().template(row.documentType).title(), row.departmentId,
+        return new Result(row.id, status, row.applicationRef, row.documentType, factory.templates().template(row.documentType).title(), row.departmentId,
                 factory.templates().names().department(row.departmentId), row.issuedAt, row.validUntil, expired, row.holderMasked,
                 fields(row.publicFields), row.sha256, row.revokedAt, row.revocationReason, row.pdf != null);
     }
@@ -90,6 +91,6 @@ public class Verification {
     }
 
     private static Result unknown(String documentId) {
-        return new Result(documentId, VerificationStatus.UNKNOWN, null, null, null, null, null, null, false, null, List.of(), null, null, null, false);
+        return new Result(documentId, VerificationStatus.UNKNOWN, null, null, null, null, null, null, null, false, null, List.of(), null, null, null, false);
     }
 }

@@ -61,8 +61,8 @@ public class RevenueDepartment {
         } else {
             try {
                 ServiceDefinition service = EventJson.mapper().readValue(record.getPayload(), CatalogueServicePublished.class).service();
-                if (config.id().equals(service.departmentId())) {
-                    services.put(service.id(), service);
+                if (config.id().equals(service.departmentId()) && services.put(service.id(), service) == null) {
+                    LOG.debugf("Learned service %s (%d known)", service.id(), services.size());
                 }
             } catch (Exception e) {
                 LOG.warnf("Unreadable catalogue record for %s", key);
@@ -87,7 +87,8 @@ public class RevenueDepartment {
         // does not wait for this one's officer.
         knownService(event.serviceId())
                 .map(service -> new Decisions(config).decide(application, service))
-                .invoke(plan -> LOG.infof("Application %s (%s): %d outcome(s) planned", application.applicationRef(), application.eventType(), plan.size()))
+                .invoke(plan -> LOG.infof("Application %s (%s): %d outcome(s) planned; %d services of ours known",
+                        application.applicationRef(), application.eventType(), plan.size(), services.size()))
                 .onItem().transformToMulti(plan -> Multi.createFrom().iterable(plan))
                 .onItem().transformToUniAndConcatenate(planned -> Uni.createFrom().voidItem().onItem().delayIt().by(planned.after())
                         .chain(() -> publish(planned.outcome())))
@@ -119,6 +120,7 @@ public class RevenueDepartment {
         headers.add(Headers.EVENT_ID, outcome.eventId().toString().getBytes(StandardCharsets.UTF_8));
         return outcomes.sendMessage(Message.of(json.toString()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(outcome.citizenRef()).withHeaders(headers).build()))
-                .invoke(() -> LOG.infof("Application %s: %s", outcome.applicationRef(), outcome.outcome().wireName()));
+                .invoke(() -> LOG.infof("Application %s: %s%s", outcome.applicationRef(), outcome.outcome().wireName(),
+                        outcome.reason() == null ? "" : " (" + outcome.reason().en() + ")"));
     }
 }
