@@ -73,7 +73,11 @@ public final class Devstack implements AutoCloseable {
      */
     public static Devstack standalone(Function<String, String> env, Path dataDirectory, int kafkaPort, int controllerPort,
                                       int postgresPort) {
-        return start(env, dataDirectory, kafkaPort, controllerPort, postgresPort, true, 3, null);
+        // Partitions bound how many instances of one consumer group share a topic's load
+        // (benchmarks run 4 conversation-service instances); 6 by default, DEVSTACK_PARTITIONS to change.
+        String partitions = env.apply("DEVSTACK_PARTITIONS");
+        return start(env, dataDirectory, kafkaPort, controllerPort, postgresPort, true,
+                partitions == null || partitions.isBlank() ? 6 : Integer.parseInt(partitions.trim()), null);
     }
 
     private static Devstack start(Function<String, String> env, Path dataDirectory, int kafkaPort, int controllerPort,

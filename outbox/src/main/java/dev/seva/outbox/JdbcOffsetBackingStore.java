@@ -29,6 +29,9 @@ public class JdbcOffsetBackingStore extends MemoryOffsetBackingStore {
     private String user;
     private String password;
     private String relay;
+    /** One connection for the relay's life: offsets are saved after every batch, and a new
+     *  PostgreSQL connection per save (a backend process forked each time) cost more than the batch. */
+    private Connection connection;
 
     @Override
     public void configure(WorkerConfig config) {
@@ -60,23 +63,65 @@ public class JdbcOffsetBackingStore extends MemoryOffsetBackingStore {
     }
 
     @Override
-    protected void save() {
-        try (Connection c = connect()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO outbox_relay_offset (relay_name, offset_key, offset_value, updated_at) VALUES (?, ?, ?, now()) "
-                            + "ON CONFLICT (relay_name, offset_key) DO UPDATE SET offset_value = EXCLUDED.offset_value, updated_at = now()")) {
-                for (Map.Entry<ByteBuffer, ByteBuffer> entry : data.entrySet()) {
-                    st.setString(1, relay);
-                    st.setBytes(2, bytes(entry.getKey()));
-                    st.setBytes(3, entry.getValue() == null ? null : bytes(entry.getValue()));
-                    st.addBatch();
-                }
-                st.executeBatch();
+    protected synchronized void save() {
+        try {
+            upsertOffsets();
+        } catch (SQLException first) {
+            closeConnection(); // a broken connection (PostgreSQL restarted): one retry on a new one
+            try {
+                upsertOffsets();
+            } catch (SQLException e) {
+                e.addSuppressed(first);
+                throw new IllegalStateException("Could not save the outbox relay's offsets", e);
             }
+        }
+    }
+
+    private void upsertOffsets() throws SQLException {
+        Connection c = connection();
+        try (PreparedStatement st = c.prepareStatement(
+                "INSERT INTO outbox_relay_offset (relay_name, offset_key, offset_value, updated_at) VALUES (?, ?, ?, now()) "
+                        + "ON CONFLICT (relay_name, offset_key) DO UPDATE SET offset_value = EXCLUDED.offset_value, updated_at = now()")) {
+            for (Map.Entry<ByteBuffer, ByteBuffer> entry : data.entrySet()) {
+                st.setString(1, relay);
+                st.setBytes(2, bytes(entry.getKey()));
+                st.setBytes(3, entry.getValue() == null ? null : bytes(entry.getValue()));
+                st.addBatch();
+            }
+            st.executeBatch();
             c.commit();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not save the outbox relay's offsets", e);
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the connection is broken; the caller replaces it
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        super.stop();
+        closeConnection();
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = connect();
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing a broken connection
+            }
+            connection = null;
         }
     }
 

@@ -27,6 +27,10 @@ public interface SimulatorConfig {
     @WithDefault("15550783881")
     String displayPhoneNumber();
 
+    /** The business's name as the chat page shows it (SIMULATOR_BUSINESS_NAME). */
+    @WithDefault("Seva")
+    String businessName();
+
     @WithDefault("102290129340398")
     String businessAccountId();
 

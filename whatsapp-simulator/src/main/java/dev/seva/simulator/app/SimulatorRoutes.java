@@ -1,10 +1,15 @@
 package dev.seva.simulator.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seva.contracts.EventJson;
 import dev.seva.simulator.standin.FaultSettings;
 import dev.seva.simulator.standin.GraphApiStandIn;
 import dev.seva.simulator.standin.StandInConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,7 +17,11 @@ import org.jboss.logging.Logger;
 
 import java.util.Locale;
 
-/** Serves the Graph API stand-in (and the simulator's own API) on Quarkus' HTTP server. */
+/**
+ * Serves the Graph API stand-in (and the simulator's own API) on Quarkus' HTTP server, and
+ * {@code GET /simulator/business}: who the citizen is talking to, for the chat page at {@code /}
+ * (static, under META-INF/resources).
+ */
 @ApplicationScoped
 public class SimulatorRoutes {
 
@@ -22,6 +31,8 @@ public class SimulatorRoutes {
 
     void mount(@Observes Router router, Vertx vertx, SimulatorConfig config) {
         standIn = GraphApiStandIn.mount(vertx, router, toStandIn(config));
+        Buffer business = Buffer.buffer(business(config, standIn.config()));
+        router.get("/simulator/business").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(business));
         LOG.infof("Graph API stand-in serving business numbers %s; webhooks to %s", config.phoneNumberIds(),
                 config.webhookUrl().map(Object::toString).orElse("nowhere"));
     }
@@ -35,6 +46,21 @@ public class SimulatorRoutes {
     /** The mounted stand-in (null before Quarkus' router is up). */
     public GraphApiStandIn standIn() {
         return standIn;
+    }
+
+    /** {@code {"name","displayPhoneNumber","phoneNumberId","phoneNumberIds","webhookUrl"?}}. */
+    static byte[] business(SimulatorConfig c, StandInConfig standIn) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("name", c.businessName());
+        body.put("displayPhoneNumber", c.displayPhoneNumber());
+        body.put("phoneNumberId", standIn.defaultPhoneNumberId());
+        c.phoneNumberIds().stream().sorted().forEach(body.putArray("phoneNumberIds")::add);
+        c.webhookUrl().ifPresent(url -> body.put("webhookUrl", url.toString()));
+        try {
+            return EventJson.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static StandInConfig toStandIn(SimulatorConfig c) {

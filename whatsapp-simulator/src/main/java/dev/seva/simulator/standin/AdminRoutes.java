@@ -3,13 +3,16 @@ package dev.seva.simulator.standin;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seva.contracts.EventJson;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The simulator's own API, for tests, the chat page and operators:
@@ -20,10 +23,19 @@ import java.util.Map;
  *   <li>{@code GET|POST|DELETE /simulator/faults}: faults in force ({@link FaultSettings})</li>
  *   <li>{@code GET /simulator/requests?limit=n}: the latest Graph API calls ({@link ApiCall})</li>
  *   <li>{@code POST /simulator/reset}: forget messages, media, calls; faults back to the configured ones</li>
+ *   <li>{@code GET|HEAD /simulator/media/{media-id}}: a stored file (uploaded by the business or attached by a citizen)
+ *       without the bearer token, for the chat page: inline when a browser can show it safely</li>
  * </ul>
  * Errors are RFC 9457 problems.
  */
 final class AdminRoutes {
+
+    /** MIME types served inline: shown by the browser, never executed (no HTML, SVG or scripts). */
+    private static final Pattern INLINE = Pattern.compile(
+            "(?i)(image/(jpeg|png|webp|gif)|application/pdf|text/plain|audio/[a-z0-9.+-]+|video/[a-z0-9.+-]+)");
+
+    /** A MIME type fit for a header (a citizen's attachment may claim anything). */
+    private static final Pattern MIME_TYPE = Pattern.compile("[A-Za-z0-9!#$&^_.+-]{1,64}/[A-Za-z0-9!#$&^_.+-]{1,127}");
 
     private final GraphApiStandIn standIn;
 
@@ -42,6 +54,7 @@ final class AdminRoutes {
             json(ctx, 200, standIn.faults().current());
         });
         router.get("/simulator/requests").handler(this::requests);
+        router.route("/simulator/media/:media").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::media);
         router.post("/simulator/reset").handler(ctx -> {
             standIn.reset();
             ctx.response().setStatusCode(204).end();
@@ -87,6 +100,47 @@ final class AdminRoutes {
             }
             json(ctx, webhookStatus == null || (webhookStatus >= 200 && webhookStatus < 300) ? 200 : 202, body);
         });
+    }
+
+    /**
+     * The bytes of a stored file with its MIME type. Types a browser shows without running anything
+     * (images, PDF, plain text, audio, video) are served {@code inline}; anything else a citizen may have
+     * attached through the API is served as an {@code attachment}, so that it never runs on this origin.
+     */
+    private void media(RoutingContext ctx) {
+        String id = ctx.pathParam("media");
+        MediaStore.Media media = standIn.media().get(id).orElse(null);
+        if (media == null) {
+            problem(ctx, 404, "unknown-media", "No such media",
+                    "The simulator holds no media with id '" + id + "': never uploaded, deleted, dropped when the store was full, or forgotten by a reset.");
+            return;
+        }
+        String type = media.mimeType() != null && MIME_TYPE.matcher(media.mimeType()).matches() ? media.mimeType() : "application/octet-stream";
+        String filename = media.filename() == null || media.filename().isBlank() ? id : media.filename();
+        ctx.response().setStatusCode(200)
+                .putHeader("Content-Type", type)
+                .putHeader("Content-Length", Integer.toString(media.fileSize()))
+                .putHeader("Content-Disposition", (INLINE.matcher(type).matches() ? "inline" : "attachment") + contentDispositionFilename(filename))
+                .putHeader("X-Content-Type-Options", "nosniff")
+                .putHeader("Cache-Control", "private, max-age=300");
+        if (ctx.request().method() == HttpMethod.HEAD) {
+            ctx.response().end();
+        } else {
+            ctx.response().end(io.vertx.core.buffer.Buffer.buffer(media.bytes()));
+        }
+    }
+
+    /** {@code ; filename="ascii"; filename*=UTF-8''percent-encoded} (RFC 6266), safe for any name. */
+    static String contentDispositionFilename(String filename) {
+        StringBuilder ascii = new StringBuilder();
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : filename.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0;
+            encoded.append(plain ? String.valueOf((char) c) : String.format("%%%02X", c));
+        }
+        filename.codePoints().forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '\\' ? (char) cp : '_'));
+        return "; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     private void applyFaults(RoutingContext ctx) {

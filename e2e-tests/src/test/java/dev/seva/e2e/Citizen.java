@@ -1,0 +1,177 @@
+package dev.seva.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seva.contracts.EventJson;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A citizen on the WhatsApp simulator: what they do goes to the gateway as a webhook signed and shaped
+ * like Meta's; what the platform sends them is read back from the simulator's log of Graph API calls.
+ */
+final class Citizen {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    final String waId;
+    private final String simulator;
+    private int seen;
+
+    Citizen(String simulator, String waId) {
+        this.simulator = simulator;
+        this.waId = waId;
+        this.seen = sent().size();
+    }
+
+    Citizen says(String text) {
+        return post(JsonNodeFactory.instance.objectNode().put("text", text));
+    }
+
+    Citizen taps(String buttonId) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.putObject("buttonReply").put("id", buttonId);
+        return post(message);
+    }
+
+    Citizen chooses(String rowId) {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.putObject("listReply").put("id", rowId);
+        return post(message);
+    }
+
+    Citizen sharesLocation() {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.putObject("location").put("latitude", 16.5062).put("longitude", 80.648).put("name", "Benz Circle")
+                .put("address", "MG Road, Vijayawada, Andhra Pradesh 520010");
+        return post(message);
+    }
+
+    Citizen attachesPdf() {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.putObject("media").put("kind", "document").put("mimeType", "application/pdf").put("filename", "ration-card.pdf")
+                .put("base64", Base64.getEncoder().encodeToString("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes()));
+        return post(message);
+    }
+
+    /** The next message the platform sends this citizen that matches; earlier ones are passed over. */
+    JsonNode receives(Predicate<JsonNode> expected, String what) {
+        List<JsonNode> found = new ArrayList<>();
+        await().alias(what).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<JsonNode> all = sent();
+            for (int i = seen; i < all.size(); i++) {
+                if (expected.test(all.get(i))) {
+                    seen = i + 1;
+                    found.add(all.get(i));
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get(0);
+    }
+
+    /** Everything the platform has sent this citizen, in order (the Graph API request bodies, with statuses). */
+    List<JsonNode> sent() {
+        JsonNode log = get(simulator + "/simulator/messages?to=" + waId);
+        List<JsonNode> messages = new ArrayList<>();
+        JsonNode list = log.isArray() ? log : log.path("messages");
+        list.forEach(m -> {
+            if (!"inbound".equals(m.path("direction").asText())) {
+                messages.add(m);
+            }
+        });
+        return messages;
+    }
+
+    private Citizen post(ObjectNode message) {
+        message.put("name", "E2E " + waId.substring(waId.length() - 4));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator + "/simulator/citizens/" + waId + "/messages"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(message.toString())).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("The simulator refused " + message + ": " + response.statusCode() + " " + response.body());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** Onboarded in this language (privacy notice, consent, language), then the first search. */
+    void say(String language, String query) {
+        says(language.equals("te") ? "నమస్కారం" : language.equals("hi") ? "नमस्ते" : "hi");
+        receives(offering("consent:accept:" + language), "the privacy notice");
+        taps("consent:accept:" + language);
+        receives(offering("lang:" + language), "the language choice");
+        taps("lang:" + language);
+        receives(offering("popular"), "the menu");
+        says(query);
+        receives(m -> choices(m).stream().anyMatch(id -> id.startsWith("svc:")), "search results for " + query);
+    }
+
+    static JsonNode EventJsonGet(String url, String bearer) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return EventJson.mapper().readTree(response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode get(String url) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return EventJson.mapper().readTree(response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- what a message looks like (Graph API request bodies) ---------------------------------
+
+    static String text(JsonNode m) {
+        JsonNode body = m.path("body");
+        if (body.path("type").asText().equals("text")) {
+            return body.path("text").path("body").asText();
+        }
+        if (body.path("type").asText().equals("interactive")) {
+            return body.path("interactive").path("body").path("text").asText();
+        }
+        return "";
+    }
+
+    static List<String> choices(JsonNode m) {
+        List<String> ids = new ArrayList<>();
+        JsonNode action = m.path("body").path("interactive").path("action");
+        action.path("buttons").forEach(b -> ids.add(b.path("reply").path("id").asText()));
+        action.path("sections").forEach(s -> s.path("rows").forEach(r -> ids.add(r.path("id").asText())));
+        return ids;
+    }
+
+    static Predicate<JsonNode> offering(String choiceId) {
+        return m -> choices(m).contains(choiceId);
+    }
+
+    static Predicate<JsonNode> saying(String fragment) {
+        return m -> text(m).contains(fragment);
+    }
+
+    static boolean isDocument(JsonNode m) {
+        return m.path("body").path("type").asText().equals("document");
+    }
+}

@@ -1,0 +1,143 @@
+package dev.seva.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole platform, started once for all end-to-end tests by the same launcher as the local run
+ * ({@code ./seva up}), on its own ports and in its own state directory so it never meets a developer's
+ * running platform. Stopped ({@code ./seva down}) when the test JVM ends.
+ */
+final class Platform {
+
+    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    static final Map<String, Integer> PORTS = Map.of(
+            "gateway-service", 28081, "conversation-service", 28082, "catalogue-service", 28083, "document-service", 28084,
+            "notification-service", 28085, "whatsapp-simulator", 28090, "department-revenue", 28091);
+    static final String APP_SECRET = "e2e-app-secret";
+    static final String ACCESS_TOKEN = "e2e-access-token";
+
+    private static Platform started;
+
+    private final Path home;
+    private final Process launcher;
+    private final Path log;
+
+    private Platform(Path home, Process launcher, Path log) {
+        this.home = home;
+        this.launcher = launcher;
+        this.log = log;
+    }
+
+    static synchronized Platform get() {
+        if (started == null) {
+            started = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "seva-down"));
+        }
+        return started;
+    }
+
+    private static Platform start() {
+        try {
+            Path home = Files.createTempDirectory("seva-e2e-");
+            Path log = Path.of("target", "seva-up.log").toAbsolutePath();
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder("bash", REPO.resolve("seva").toString(), "up")
+                    .directory(REPO.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("SEVA_HOME", home.toString());
+            env.put("GATEWAY_PORT", "28081");
+            env.put("CONVERSATION_PORT", "28082");
+            env.put("CATALOGUE_PORT", "28083");
+            env.put("DOCUMENT_PORT", "28084");
+            env.put("NOTIFICATION_PORT", "28085");
+            env.put("SIMULATOR_PORT", "28090");
+            env.put("DEPARTMENT_PORT", "28091");
+            env.put("DEVSTACK_KAFKA_PORT", "29092");
+            env.put("DEVSTACK_KAFKA_CONTROLLER_PORT", "29093");
+            env.put("DEVSTACK_POSTGRES_PORT", "25433");
+            env.put("WHATSAPP_APP_SECRET", APP_SECRET);
+            env.put("WHATSAPP_ACCESS_TOKEN", ACCESS_TOKEN);
+            env.put("REVENUE_APPROVE_AFTER", "2s");
+            env.put("SEVA_READY_TIMEOUT", "300");
+            env.remove("KAFKA_BOOTSTRAP_SERVERS");
+            env.remove("POSTGRES_HOST");
+            Process launcher = builder.start();
+            Platform platform = new Platform(home, launcher, log);
+            platform.awaitUp(Duration.ofMinutes(8));
+            return platform;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url(String process) {
+        return "http://127.0.0.1:" + PORTS.get(process);
+    }
+
+    /** Restarts one process ({@code ./seva restart}); with {@code kill} it dies at once, as in a crash. */
+    void restart(String process, boolean kill) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder("bash", REPO.resolve("seva").toString(), "restart", process)
+                    .directory(REPO.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "seva-restart.log").toFile()));
+            if (kill) {
+                builder.command().add("--kill");
+            }
+            builder.environment().put("SEVA_HOME", home.toString());
+            Process restart = builder.start();
+            if (!restart.waitFor(5, TimeUnit.MINUTES) || restart.exitValue() != 0) {
+                throw new IllegalStateException("./seva restart " + process + " failed; see target/seva-restart.log");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String output = read();
+            if (output.contains("Seva is up")) {
+                return;
+            }
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("./seva up stopped:\n" + output);
+            }
+            try {
+                launcher.waitFor(500, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("Seva not up after " + timeout.toMinutes() + " minutes:\n" + read());
+    }
+
+    private String read() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private void stop() {
+        launcher.destroy(); // SIGTERM: the launcher stops everything it started
+        try {
+            if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+                launcher.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
