@@ -3,6 +3,8 @@
 #   benchmarks/bin/platform.sh <name> <ramp> [fault] [fault-at-seconds]
 #   ramp: journeys per second : seconds, comma-separated steps, e.g. "1:60,2:60,4:60"
 #   fault: none | kill:<process> | kafka | postgres | meta-5xx | meta-429
+#   WARMUP=60 (seconds at 1 journey/s before measuring: ten JVMs compiling on two cores), DRAIN_MINUTES=4,
+#   CONVERSATION_INSTANCES=1|2|4 and CONVERSATION_CONSUMERS=<threads per instance> for the scaling runs
 # Starts the platform with ./seva up on side ports (own state directory, Meta played by the load
 # generator's embedded Graph API stand-in), runs the load, stops everything. Report and plot in
 # benchmarks/results/<name>-<time>.{md,png}.
@@ -28,4 +30,5 @@ done
 java -Xmx1g -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' dev.seva.benchmarks.PlatformLoad \
   --name "$NAME" --ramp "$RAMP" --fault "$FAULT" --fault-at "$FAULT_AT" --seva-home "$HOME_DIR" \
   --gateway http://127.0.0.1:38081/webhook --catalogue http://127.0.0.1:38083 --bootstrap 127.0.0.1:39092 \
-  --stand-in-port 38190 --secret seva-dev-app-secret --token seva-dev-access-token
+  --stand-in-port 38190 --secret seva-dev-app-secret --token seva-dev-access-token \
+  --warmup "${WARMUP:-60}" --drain-minutes "${DRAIN_MINUTES:-4}"

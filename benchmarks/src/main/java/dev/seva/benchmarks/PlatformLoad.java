@@ -71,6 +71,10 @@ public final class PlatformLoad {
     private final AtomicLong messagesAnswered = new AtomicLong();
     private final AtomicInteger journeysDone = new AtomicInteger();
     private final Set<String> references = ConcurrentHashMap.newKeySet();
+    /** Per ramp step (by when the message was sent): latencies and answers; index -1 is the warm-up, not counted. */
+    private final Map<Integer, Recorder> stepLatency = new ConcurrentHashMap<>();
+    private final Map<Integer, AtomicLong> stepAnswered = new ConcurrentHashMap<>();
+    private volatile int currentStep = -1;
 
     /** One citizen message and how many replies it gets. */
     record Step(CitizenMessage message, int replies, String label) {
@@ -97,7 +101,8 @@ public final class PlatformLoad {
             steps.add(new double[]{Double.parseDouble(parts[0]), Double.parseDouble(parts[1])});
         }
         String fault = a.get("fault", "none");
-        int faultAt = Integer.parseInt(a.get("fault-at", "30"));
+        int warmup = Integer.parseInt(a.get("warmup", "0"));
+        int faultAt = Integer.parseInt(a.get("fault-at", "30")); // seconds into the measured ramp, after the warm-up
 
         GraphApiStandIn meta = GraphApiStandIn.start(port, StandInConfig.defaults().toBuilder()
                 .accessToken(a.get("token", "seva-dev-access-token"))
@@ -105,33 +110,44 @@ public final class PlatformLoad {
                 .webhookUrl(URI.create(gateway))
                 .throughputPerSecond(1000)
                 .messageLogCapacity(200_000)
+                // Meta retries a webhook the gateway did not take for up to 7 days; 10 attempts from 1 s
+                // cover 8.5 minutes, longer than any outage these runs cause.
+                .webhookDelivery(new StandInConfig.WebhookDelivery(10, Duration.ofSeconds(1)))
                 .build());
         PlatformLoad load = new PlatformLoad(meta, journey(catalogue), 3);
         long started = System.nanoTime();
         List<String> timeline = new ArrayList<>();
-        Thread faults = new Thread(() -> inject(fault, faultAt, meta, a.get("seva-home", ""), timeline, started), "faults");
+        Thread faults = new Thread(() -> inject(fault, warmup + faultAt, meta, a.get("seva-home", ""), timeline, started), "faults");
         faults.setDaemon(true);
         faults.start();
 
         List<long[]> seconds = new ArrayList<>(); // {second, answered, p99 micros}
         double total = steps.stream().mapToDouble(s -> s[1]).sum();
-        Thread sampler = new Thread(() -> load.sample(seconds, started, (int) total + 120), "sampler");
+        Thread sampler = new Thread(() -> load.sample(seconds, started, (int) total + 900), "sampler");
         sampler.setDaemon(true);
         sampler.start();
-        for (double[] step : steps) {
-            load.arrive(step[0], (int) step[1]);
+        if (warmup > 0) {
+            // JIT compilation of ten JVMs on two cores takes minutes: measure after it, at a gentle rate.
+            load.arrive(Double.parseDouble(a.get("warmup-rate", "1")), warmup);
         }
+        for (int i = 0; i < steps.size(); i++) {
+            load.currentStep = i;
+            load.arrive(steps.get(i)[0], (int) steps.get(i)[1]);
+        }
+        long arrivalsEnded = System.nanoTime();
         int expected = load.citizens.size();
         // Let every journey finish: the last citizens still answer fields, then wait for outcomes and certificates.
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(Long.parseLong(a.get("drain-minutes", "4")));
         while (System.nanoTime() < deadline && load.journeysDone.get() < expected) {
             Thread.sleep(500);
         }
+        double drained = (System.nanoTime() - arrivalsEnded) / 1e9;
         Thread.sleep(10_000); // late duplicates would show up now
-        double elapsed = (System.nanoTime() - started) / 1e9;
+        double elapsed = (System.nanoTime() - started) / 1e9 - warmup;
         String lag = consumerLag(bootstrap);
         Map<String, Integer> applications = applicationsPerReference(bootstrap);
-        String report = load.report(name, steps, fault, faultAt, elapsed, applications, lag, timeline);
+        String report = load.report(name, steps, fault, faultAt, elapsed, applications, lag, timeline)
+                + String.format(Locale.ROOT, "%nWarm-up: %d s (not counted). Last journey finished %.0f s after the last arrival.%n", warmup, drained);
         Files.createDirectories(Path.of(out));
         String stamp = Instant.now().toString().replaceAll("[:.]", "").substring(0, 15) + "Z";
         Path png = Path.of(out, name + "-" + stamp + ".png");
@@ -176,6 +192,7 @@ public final class PlatformLoad {
         int repliesThisStep;
         int repliesTotal;
         long sentAt;
+        int sentInStep;
         boolean confirmed;
 
         VirtualCitizen(String number) {
@@ -188,6 +205,7 @@ public final class PlatformLoad {
             }
             repliesThisStep = 0;
             sentAt = System.nanoTime();
+            sentInStep = currentStep;
             meta.citizenSends(number, journey.get(step).message());
         }
 
@@ -201,9 +219,13 @@ public final class PlatformLoad {
             }
             if (repliesThisStep == 0) {
                 long micros = Math.min((System.nanoTime() - sentAt) / 1000, TimeUnit.SECONDS.toMicros(120));
-                latency.recordValue(micros);
                 perSecond.recordValue(micros);
-                messagesAnswered.incrementAndGet();
+                if (sentInStep >= 0) {
+                    latency.recordValue(micros);
+                    messagesAnswered.incrementAndGet();
+                }
+                stepLatency.computeIfAbsent(sentInStep, k -> new Recorder(TimeUnit.SECONDS.toMicros(120), 3)).recordValue(micros);
+                stepAnswered.computeIfAbsent(sentInStep, k -> new AtomicLong()).incrementAndGet();
             }
             repliesThisStep++;
             Step current = journey.get(step);
@@ -272,6 +294,19 @@ public final class PlatformLoad {
         r.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d |%n%n", citizens.size(), messagesAnswered.get(),
                 messagesAnswered.get() / elapsed, h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0,
                 h.getValueAtPercentile(99.9) / 1000.0, h.getMaxValue() / 1000.0, journeysDone.get(), unfinished));
+        r.append("Per ramp step (messages by when they were sent; replies answered within the step's window or after):\n\n");
+        r.append("| step | journeys/s | seconds | messages answered | msg/s | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < steps.size(); i++) {
+            Recorder recorder = stepLatency.get(i);
+            if (recorder == null) {
+                continue;
+            }
+            Histogram sh = recorder.getIntervalHistogram();
+            long answered = stepAnswered.get(i).get();
+            r.append(String.format(Locale.ROOT, "| %d | %.1f | %.0f | %d | %.1f | %.1f | %.1f | %.1f |%n", i + 1, steps.get(i)[0], steps.get(i)[1], answered,
+                    answered / steps.get(i)[1], sh.getValueAtPercentile(50) / 1000.0, sh.getValueAtPercentile(99) / 1000.0, sh.getMaxValue() / 1000.0));
+        }
+        r.append('\n');
         r.append(String.format(Locale.ROOT, "Exactly once: replies missing %d, replies duplicated %d; applications confirmed %d, on the department topic %d, "
                 + "lost %d, doubled %d.%n", missing, duplicated, references.size(), applications.size(), lostApplications, doubledApplications));
         r.append("Consumer lag after the run: ").append(lag).append('\n');

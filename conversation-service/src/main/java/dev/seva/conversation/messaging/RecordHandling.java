@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.seva.contracts.ContractValidator;
 import dev.seva.contracts.ContractViolation;
 import dev.seva.contracts.EventJson;
+import dev.seva.outbox.InfrastructureFailures;
 import dev.seva.conversation.service.DepartmentUpdates;
 import io.smallrye.mutiny.Uni;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,7 +36,13 @@ final class RecordHandling {
         }
         return Uni.createFrom().deferred(() -> handler.apply(event))
                 .onFailure(RecordHandling::isTransient).retry().withBackOff(Duration.ofMillis(20), Duration.ofMillis(500)).atMost(TRANSIENT_RETRIES)
-                .onFailure().recoverWithUni(failure -> deadLetters.send(record, failure));
+                // The database or a connection is down (PostgreSQL restarting): wait for it, holding the
+                // partition, rather than park a citizen's message in the dead-letter topic.
+                .onFailure(InfrastructureFailures::isInfrastructure).retry()
+                .withBackOff(InfrastructureFailures.FIRST_BACKOFF, InfrastructureFailures.MAX_BACKOFF)
+                .expireIn(InfrastructureFailures.PATIENCE.toMillis())
+                .onFailure(failure -> !InfrastructureFailures.isInfrastructure(failure))
+                .recoverWithUni(failure -> deadLetters.send(record, failure));
     }
 
     static <T> T read(ConsumerRecord<String, String> record, Class<T> type) {

@@ -11,6 +11,7 @@ import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.document.service.Erasure;
 import dev.seva.document.service.Issuance;
 import dev.seva.document.service.Unprocessable;
+import dev.seva.outbox.InfrastructureFailures;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -68,7 +69,12 @@ public class Consumers {
         }
         return Uni.createFrom().deferred(() -> handler.apply(event))
                 .onFailure(Consumers::mayPass).retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(1)).atMost(RETRIES)
-                .onFailure().recoverWithUni(failure -> deadLetter(record, failure));
+                // The database is down (PostgreSQL restarting): wait for it rather than dead-letter an approval.
+                .onFailure(InfrastructureFailures::isInfrastructure).retry()
+                .withBackOff(InfrastructureFailures.FIRST_BACKOFF, InfrastructureFailures.MAX_BACKOFF)
+                .expireIn(InfrastructureFailures.PATIENCE.toMillis())
+                .onFailure(failure -> !InfrastructureFailures.isInfrastructure(failure))
+                .recoverWithUni(failure -> deadLetter(record, failure));
     }
 
     static <T> T parse(ConsumerRecord<String, String> record, Class<T> type) {
