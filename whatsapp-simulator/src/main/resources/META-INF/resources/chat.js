@@ -610,14 +610,13 @@
 
   // --- messages the platform sent (Graph API request bodies) ---------------------------
 
-  function platformMessage(b, p) {
+  /** The kinds both sides send alike (text, media, documents, locations): the type rendered, or null. */
+  function sharedPart(b, p) {
     switch (b.type) {
       case 'text':
         formatInto(p.text, b.text && b.text.body);
         p.summary = (b.text && b.text.body) || '';
         return 'text';
-      case 'interactive':
-        return interactive(b.interactive || {}, p);
       case 'document':
         return documentPart(b.document || {}, p);
       case 'image':
@@ -627,6 +626,17 @@
         return mediaPart(b.type, b[b.type] || {}, p);
       case 'location':
         return locationPart(b.location || {}, p);
+      default:
+        return null;
+    }
+  }
+
+  function platformMessage(b, p) {
+    var shared = sharedPart(b, p);
+    if (shared) return shared;
+    switch (b.type) {
+      case 'interactive':
+        return interactive(b.interactive || {}, p);
       case 'template':
         return template(b.template || {}, p);
       case 'reaction':
@@ -865,11 +875,9 @@
         ]));
       }
     }
+    var shared = sharedPart(b, p);
+    if (shared) return shared;
     switch (b.type) {
-      case 'text':
-        formatInto(p.text, b.text && b.text.body);
-        p.summary = (b.text && b.text.body) || '';
-        return 'text';
       case 'interactive': {
         var it = b.interactive || {};
         var reply = it.button_reply || it.list_reply || it.nfm_reply || {};
@@ -882,15 +890,6 @@
         p.text.textContent = (b.button && (b.button.text || b.button.payload)) || '';
         p.summary = p.text.textContent;
         return 'template-button';
-      case 'location':
-        return locationPart(b.location || {}, p);
-      case 'document':
-        return documentPart(b.document || {}, p);
-      case 'image':
-      case 'video':
-      case 'audio':
-      case 'sticker':
-        return mediaPart(b.type, b[b.type] || {}, p);
       default:
         p.main.appendChild(h('div', { 'class': 'unsupported', text: 'A "' + (b.type || 'unknown') + '" message' }));
         p.summary = 'Message';

@@ -1,5 +1,7 @@
 package dev.seva.outbox;
 
+import io.smallrye.mutiny.Uni;
+
 import java.time.Duration;
 import java.util.Locale;
 
@@ -19,6 +21,16 @@ public final class InfrastructureFailures {
     private static final java.util.regex.Pattern SQL_STATE = java.util.regex.Pattern.compile("\\b(08[0-9a-z]{3}|57p0[123]|53[0-9a-z]{3})\\b");
 
     private InfrastructureFailures() {
+    }
+
+    /**
+     * Re-subscribes while the failure is an infrastructure one, with backoff, for up to {@link #PATIENCE};
+     * other failures pass through at once. Use with {@code Uni.plug}.
+     */
+    public static <T> Uni<T> retryWhileDown(Uni<T> work) {
+        return work.onFailure(InfrastructureFailures::isInfrastructure).retry()
+                .withBackOff(FIRST_BACKOFF, MAX_BACKOFF)
+                .expireIn(PATIENCE.toMillis());
     }
 
     public static boolean isInfrastructure(Throwable failure) {

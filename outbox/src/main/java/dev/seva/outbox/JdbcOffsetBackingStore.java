@@ -29,9 +29,8 @@ public class JdbcOffsetBackingStore extends MemoryOffsetBackingStore {
     private String user;
     private String password;
     private String relay;
-    /** One connection for the relay's life: offsets are saved after every batch, and a new
-     *  PostgreSQL connection per save (a backend process forked each time) cost more than the batch. */
-    private Connection connection;
+    /** Offsets are saved after every batch: on one kept connection. */
+    private KeptConnection connection;
 
     @Override
     public void configure(WorkerConfig config) {
@@ -41,6 +40,7 @@ public class JdbcOffsetBackingStore extends MemoryOffsetBackingStore {
         user = (String) originals.get(USER);
         password = (String) originals.get(PASSWORD);
         relay = (String) originals.get(RELAY);
+        connection = new KeptConnection(url, user, password, false);
     }
 
     @Override
@@ -67,7 +67,7 @@ public class JdbcOffsetBackingStore extends MemoryOffsetBackingStore {
         try {
             upsertOffsets();
         } catch (SQLException first) {
-            closeConnection(); // a broken connection (PostgreSQL restarted): one retry on a new one
+            connection.close(); // a broken connection (PostgreSQL restarted): one retry on a new one
             try {
                 upsertOffsets();
             } catch (SQLException e) {
@@ -78,7 +78,7 @@ public class JdbcOffsetBackingStore extends MemoryOffsetBackingStore {
     }
 
     private void upsertOffsets() throws SQLException {
-        Connection c = connection();
+        Connection c = connection.get();
         try (PreparedStatement st = c.prepareStatement(
                 "INSERT INTO outbox_relay_offset (relay_name, offset_key, offset_value, updated_at) VALUES (?, ?, ?, now()) "
                         + "ON CONFLICT (relay_name, offset_key) DO UPDATE SET offset_value = EXCLUDED.offset_value, updated_at = now()")) {
@@ -103,26 +103,7 @@ public class JdbcOffsetBackingStore extends MemoryOffsetBackingStore {
     @Override
     public synchronized void stop() {
         super.stop();
-        closeConnection();
-    }
-
-    private Connection connection() throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            connection = connect();
-            connection.setAutoCommit(false);
-        }
-        return connection;
-    }
-
-    private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing a broken connection
-            }
-            connection = null;
-        }
+        connection.close();
     }
 
     @Override

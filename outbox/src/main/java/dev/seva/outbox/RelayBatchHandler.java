@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -39,19 +38,14 @@ final class RelayBatchHandler implements DebeziumEngine.ChangeConsumer<ChangeEve
     private static final Logger LOG = Logger.getLogger(RelayBatchHandler.class);
 
     private final KafkaProducer<String, String> producer;
-    private final String url;
-    private final String user;
-    private final String password;
     private final Duration sendTimeout;
     private final MeterRegistry registry;
-    private Connection connection;
+    private final KeptConnection connection;
 
     RelayBatchHandler(KafkaProducer<String, String> producer, String url, String user, String password, Duration sendTimeout,
                       MeterRegistry registry) {
         this.producer = producer;
-        this.url = url;
-        this.user = user;
-        this.password = password;
+        this.connection = new KeptConnection(url, user, password, true);
         this.sendTimeout = sendTimeout;
         this.registry = registry;
     }
@@ -115,12 +109,10 @@ final class RelayBatchHandler implements DebeziumEngine.ChangeConsumer<ChangeEve
         List<UUID> ids = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         try {
-            if (connection == null || connection.isClosed()) {
-                connection = DriverManager.getConnection(url, user, password);
-            }
-            try (PreparedStatement st = connection.prepareStatement(
+            Connection c = connection.get();
+            try (PreparedStatement st = c.prepareStatement(
                     "SELECT id, topic, record_key, event_type, payload, headers FROM outbox WHERE id = ANY (?) ORDER BY created_at, id")) {
-                st.setArray(1, connection.createArrayOf("uuid", candidates.toArray()));
+                st.setArray(1, c.createArrayOf("uuid", candidates.toArray()));
                 try (java.sql.ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         ids.add((UUID) rs.getObject(1));
@@ -176,11 +168,9 @@ final class RelayBatchHandler implements DebeziumEngine.ChangeConsumer<ChangeEve
             return;
         }
         try {
-            if (connection == null || connection.isClosed()) {
-                connection = DriverManager.getConnection(url, user, password);
-            }
-            Array array = connection.createArrayOf("uuid", ids.toArray());
-            try (PreparedStatement st = connection.prepareStatement(
+            Connection c = connection.get();
+            Array array = c.createArrayOf("uuid", ids.toArray());
+            try (PreparedStatement st = c.prepareStatement(
                     "DELETE FROM outbox WHERE id = ANY (?) OR created_at < now() - interval '1 hour'")) {
                 st.setArray(1, array);
                 st.executeUpdate();
@@ -188,23 +178,12 @@ final class RelayBatchHandler implements DebeziumEngine.ChangeConsumer<ChangeEve
         } catch (SQLException e) {
             // Harmless: a later batch deletes rows older than an hour.
             LOG.warnf("Could not delete %d relayed outbox rows: %s", ids.size(), e.getMessage());
-            closeConnection();
+            connection.close();
         }
     }
 
     @Override
     public void close() {
-        closeConnection();
-    }
-
-    private void closeConnection() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-            connection = null;
-        }
+        connection.close();
     }
 }

@@ -38,9 +38,7 @@ final class RecordHandling {
                 .onFailure(RecordHandling::isTransient).retry().withBackOff(Duration.ofMillis(20), Duration.ofMillis(500)).atMost(TRANSIENT_RETRIES)
                 // The database or a connection is down (PostgreSQL restarting): wait for it, holding the
                 // partition, rather than park a citizen's message in the dead-letter topic.
-                .onFailure(InfrastructureFailures::isInfrastructure).retry()
-                .withBackOff(InfrastructureFailures.FIRST_BACKOFF, InfrastructureFailures.MAX_BACKOFF)
-                .expireIn(InfrastructureFailures.PATIENCE.toMillis())
+                .plug(InfrastructureFailures::retryWhileDown)
                 .onFailure(failure -> !InfrastructureFailures.isInfrastructure(failure))
                 .recoverWithUni(failure -> deadLetters.send(record, failure));
     }

@@ -70,9 +70,7 @@ public class Consumers {
         return Uni.createFrom().deferred(() -> handler.apply(event))
                 .onFailure(Consumers::mayPass).retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(1)).atMost(RETRIES)
                 // The database is down (PostgreSQL restarting): wait for it rather than dead-letter an approval.
-                .onFailure(InfrastructureFailures::isInfrastructure).retry()
-                .withBackOff(InfrastructureFailures.FIRST_BACKOFF, InfrastructureFailures.MAX_BACKOFF)
-                .expireIn(InfrastructureFailures.PATIENCE.toMillis())
+                .plug(InfrastructureFailures::retryWhileDown)
                 .onFailure(failure -> !InfrastructureFailures.isInfrastructure(failure))
                 .recoverWithUni(failure -> deadLetter(record, failure));
     }
