@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * At start-up: load the data files (failing the start if they are wrong, with every problem named),
@@ -110,9 +111,10 @@ public class CatalogueStartup {
 
     private Uni<Void> loadView() {
         return Panache.withSession(() -> DepartmentRow.<DepartmentRow>list("order by position")
-                .chain(departments -> ServiceRow.<ServiceRow>list("status", ServiceRow.ACTIVE).invoke(services -> view.load(
+                .chain(departments -> ServiceRow.<ServiceRow>listAll().invoke(services -> view.load(
                         departments.stream().map(d -> new Department(d.id, Definitions.parseText(d.names), Definitions.parseText(d.descriptions))).toList(),
-                        services.stream().map(s -> Definitions.parse(s.definition)).toList())))
+                        services.stream().filter(s -> ServiceRow.ACTIVE.equals(s.status)).map(s -> Definitions.parse(s.definition)).toList(),
+                        services.stream().filter(s -> ServiceRow.RETIRED.equals(s.status)).map(s -> s.id).collect(Collectors.toSet()))))
                 .replaceWithVoid());
     }
 }

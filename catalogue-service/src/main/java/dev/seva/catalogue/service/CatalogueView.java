@@ -9,25 +9,31 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * What citizens browse and search: the departments and the active services, in memory. Built from
  * the database at start-up, then kept current from {@code catalogue.services.v1} (so every instance
- * sees every instance's changes). Applies a definition only when it is newer than the one it has.
+ * sees every instance's changes). Applies a definition only when it is newer than the one it has, and
+ * never one of a retired service: a retirement is final (an id is never created twice), and the topic
+ * can deliver an older version of a service after this instance has already retired it.
  */
 @ApplicationScoped
 public class CatalogueView {
 
     private final ServiceSearchIndex index = new ServiceSearchIndex();
     private final Map<String, ServiceDefinition> active = new ConcurrentHashMap<>();
+    private final Set<String> retired = ConcurrentHashMap.newKeySet();
     private final List<Department> departments = new CopyOnWriteArrayList<>();
     private volatile boolean ready;
 
-    public synchronized void load(List<Department> departmentsInOrder, List<ServiceDefinition> activeServices) {
+    public synchronized void load(List<Department> departmentsInOrder, List<ServiceDefinition> activeServices, Set<String> retiredServiceIds) {
         departments.clear();
         departments.addAll(departmentsInOrder);
+        retired.clear();
+        retired.addAll(retiredServiceIds);
         active.clear();
         activeServices.forEach(s -> active.put(s.id(), s));
         index.replaceAll(activeServices);
@@ -38,8 +44,11 @@ public class CatalogueView {
         return ready;
     }
 
-    /** A created or updated definition; ignored if this view already has the same or a newer version. */
+    /** A created or updated definition; ignored if this view already has the same or a newer version, or the service is retired. */
     public synchronized void apply(ServiceDefinition service) {
+        if (retired.contains(service.id())) {
+            return;
+        }
         ServiceDefinition current = active.get(service.id());
         if (current != null && current.version() >= service.version()) {
             return;
@@ -49,6 +58,7 @@ public class CatalogueView {
     }
 
     public synchronized void retire(String serviceId) {
+        retired.add(serviceId);
         active.remove(serviceId);
         index.remove(serviceId);
     }
