@@ -29,6 +29,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +100,8 @@ class PrivacyAndConsistencyTest {
         CountDownLatch bothRead = new CountDownLatch(2);
         List<Throwable> failures = new ArrayList<>();
         List<CompletableFuture<Void>> writers = new ArrayList<>();
+        // Own threads, not the common pool: both writers block, and the pool may have only one or two workers.
+        ExecutorService threads = Executors.newFixedThreadPool(4);
         for (String state : List.of("SEARCH_RESULTS", "POPULAR")) {
             writers.add(CompletableFuture.runAsync(() -> {
                 try {
@@ -109,11 +113,13 @@ class PrivacyAndConsistencyTest {
                                     // Wait until the other writer has read the same version too, then continue on our context.
                                     return Uni.createFrom().completionStage(CompletableFuture.runAsync(() -> {
                                         try {
-                                            bothRead.await(10, TimeUnit.SECONDS);
+                                            if (!bothRead.await(30, TimeUnit.SECONDS)) {
+                                                throw new IllegalStateException("the other writer never read the row");
+                                            }
                                         } catch (InterruptedException e) {
                                             Thread.currentThread().interrupt();
                                         }
-                                    })).emitOn(task -> context.runOnContext(ignored -> task.run()));
+                                    }, threads)).emitOn(task -> context.runOnContext(ignored -> task.run()));
                                 })
                                 .invoke(row -> row.state = state)
                                 .call(Panache::flush));
@@ -123,9 +129,13 @@ class PrivacyAndConsistencyTest {
                         failures.add(e);
                     }
                 }
-            }));
+            }, threads));
         }
-        CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        try {
+            CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
         assertThat(failures).as("exactly one of two writers that read the same version must fail").hasSize(1);
         assertThat(failures.get(0).toString() + failures.get(0).getCause()).containsAnyOf("StaleObjectState", "OptimisticLock", "Row was updated");
     }

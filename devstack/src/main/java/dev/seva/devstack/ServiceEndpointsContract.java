@@ -41,7 +41,14 @@ public abstract class ServiceEndpointsContract {
 
     @Test
     void readinessIsUpAndCoversKafkaAndTheDatabase() throws Exception {
+        // Readiness may still be DOWN for a moment right after start (Kafka clients connecting, the outbox
+        // relay taking its lock); it has to become UP, as Kubernetes would wait for it.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         HttpResponse<String> response = get("q/health/ready");
+        while (response.statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            response = get("q/health/ready");
+        }
         assertEquals(200, response.statusCode(), response.body());
         String body = response.body().toLowerCase(Locale.ROOT);
         for (String dependency : readinessMustCover()) {

@@ -82,6 +82,36 @@ final class Citizen {
         return found.get(0);
     }
 
+    /**
+     * Messages that come from different services and so in no fixed order (the department's decision
+     * through conversation-service, the certificate through document-service): waits until each
+     * expectation is met by a distinct message after the last one seen, and returns them in the
+     * order of the expectations.
+     */
+    List<JsonNode> receivesEach(String what, List<Predicate<JsonNode>> expectations) {
+        List<JsonNode> found = new ArrayList<>();
+        await().alias(what).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<JsonNode> all = sent();
+            List<Integer> matched = new ArrayList<>();
+            for (Predicate<JsonNode> expected : expectations) {
+                for (int i = seen; i < all.size(); i++) {
+                    if (!matched.contains(i) && expected.test(all.get(i))) {
+                        matched.add(i);
+                        break;
+                    }
+                }
+            }
+            if (matched.size() < expectations.size()) {
+                return false;
+            }
+            found.clear();
+            matched.forEach(i -> found.add(all.get(i)));
+            seen = matched.stream().mapToInt(Integer::intValue).max().orElse(seen - 1) + 1;
+            return true;
+        });
+        return found;
+    }
+
     /** Everything the platform has sent this citizen, in order (the Graph API request bodies, with statuses). */
     List<JsonNode> sent() {
         JsonNode log = get(simulator + "/simulator/messages?to=" + waId);

@@ -15,6 +15,7 @@ import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,8 +42,8 @@ class JourneysIT {
         Citizen lakshmi = citizen();
         String reference = applyForIncomeCertificate(lakshmi, "en", "income certificate");
 
-        lakshmi.receives(Citizen.saying("approved"), "approval");
-        JsonNode document = lakshmi.receives(Citizen::isDocument, "the signed PDF");
+        JsonNode document = lakshmi.receivesEach("the approval and the signed PDF",
+                List.of(Citizen::isDocument, Citizen.saying("approved"))).get(0);
         byte[] pdf = download(document.path("body").path("document").path("id").asText());
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
 

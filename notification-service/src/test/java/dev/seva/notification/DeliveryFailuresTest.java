@@ -67,7 +67,7 @@ class DeliveryFailuresTest extends NotificationTest {
         Commands.Command command = Commands.example("text");
 
         Commands.send(kafka, command);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !GraphCalls.forCommand(meta, command.id()).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !GraphCalls.forCommand(meta, command.id()).isEmpty());
         meta.faults().reset();
 
         JsonPath delivery = Deliveries.awaitState(command.id(), "accepted");

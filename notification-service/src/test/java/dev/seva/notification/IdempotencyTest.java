@@ -76,7 +76,9 @@ class IdempotencyTest extends NotificationTest {
     @Test
     void doesNotResendACommandWhoseSentStatusArrivedWhileItWasLeftSending() throws Exception {
         Commands.Command command = Commands.example("text");
-        leftSending(command.id(), Duration.ZERO);
+        // Left sending "8 s from now": the takeover is 10 s away, so the status (another topic, another
+        // consumer) has ample time to arrive first even on a busy machine; before it, nothing is resent.
+        leftSending(command.id(), Duration.ofSeconds(-8));
         double skippedBefore = metric("seva_notification_duplicates_total{reason=\"already-accepted\"}");
 
         Commands.send(kafka, command);
@@ -105,8 +107,8 @@ class IdempotencyTest extends NotificationTest {
     @Test
     void waitsTheTakeoverTimeBeforeResendingACommandSomeoneJustTried() {
         Commands.Command command = Commands.example("text");
+        Instant leftAt = Instant.now(); // before the insert: a lower bound for the row's now()
         leftSending(command.id(), Duration.ZERO);
-        Instant leftAt = Instant.now();
 
         Commands.send(kafka, command);
 

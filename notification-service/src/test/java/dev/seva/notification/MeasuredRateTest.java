@@ -46,7 +46,10 @@ class MeasuredRateTest extends NotificationTest {
         int burst = LIMIT / 10;
         double seconds = (arrivals.get(arrivals.size() - 1) - arrivals.get(burst)) / 1e9;
         double measured = (arrivals.size() - 1 - burst) / seconds;
-        assertThat(measured).as("messages per second").isBetween(LIMIT * 0.9, LIMIT * 1.1);
+        // Never above the number's rate (what Meta enforces); well above half of it. The lower bound is
+        // loose on purpose: a slot left unused for 100 ms (a GC pause or a stall of the shared 2-core CI
+        // machine) is dropped, not made up later, so a busy machine sends a little below the rate.
+        assertThat(measured).as("messages per second").isBetween(LIMIT * 0.6, LIMIT * 1.1);
         assertThat(Deliveries.awaitState(backlog.get(backlog.size() - 1).id(), "accepted").getInt("attempts")).isEqualTo(1);
     }
 

@@ -68,7 +68,8 @@ class ThroughputLimiterTest extends NotificationTest {
         assertThat(limiter.ratePerSecond(NUMBER)).isEqualTo((int) RATE);
         assertThat((double) times.size()).as("tokens in %.2f s", seconds)
                 .isLessThanOrEqualTo(burst + RATE * (seconds + tolerance) + 1)
-                .isGreaterThanOrEqualTo(0.9 * RATE * seconds);
+                // loose: slots missed during a stall of the shared CI machine are dropped, not made up
+                .isGreaterThanOrEqualTo(0.5 * RATE * seconds);
         assertThat((double) busiestSecond(times)).isLessThanOrEqualTo(burst + RATE * (1 + tolerance) + 1);
     }
 

@@ -17,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -82,8 +83,13 @@ public class DepartmentUpdates {
                     text = Messages.text(l, "outcome.rejected.text", app.reference, service, o.reason().in(l.code()));
                 }
                 case APPROVED -> {
-                    app.status = ApplicationRow.APPROVED;
-                    boolean documentFollows = o.document() != null || app.documentType != null;
+                    // The document comes from document-service on another topic and can be here first:
+                    // then the application stays "document issued" and the citizen is not told it follows.
+                    boolean documentIssued = ApplicationRow.DOCUMENT_ISSUED.equals(app.status);
+                    if (!documentIssued) {
+                        app.status = ApplicationRow.APPROVED;
+                    }
+                    boolean documentFollows = !documentIssued && (o.document() != null || app.documentType != null);
                     text = Messages.text(l, documentFollows ? "outcome.approved.document.text" : "outcome.approved.text", app.reference, service);
                 }
                 default -> throw new Unprocessable("unknown outcome");
@@ -133,8 +139,13 @@ public class DepartmentUpdates {
         });
     }
 
+    /**
+     * The application, locked for this transaction: outcomes and documents arrive on different topics
+     * and are handled concurrently, and each writes the whole row; the lock makes the second wait for
+     * the first instead of overwriting its change.
+     */
     private static Uni<ApplicationRow> application(String reference, String citizenRef) {
-        return ApplicationRow.<ApplicationRow>findById(reference).map(app -> {
+        return ApplicationRow.<ApplicationRow>findById(reference, LockModeType.PESSIMISTIC_WRITE).map(app -> {
             if (app == null) {
                 throw new Unprocessable("unknown application " + reference);
             }

@@ -22,9 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fetches what the journey needs: catalogue answers over REST (service definitions cached for a
- * minute, they change rarely), the citizen's applications from the database. A catalogue that does
- * not answer within its timeout gives an "unavailable" fact, never an exception: the citizen gets an
- * apology and can try again, and the message is not stuck in a retry loop.
+ * minute, they change rarely), the citizen's applications from the database. When the catalogue does
+ * not answer within its timeout (restarting, overloaded), the last answer it gave to the same question
+ * is used (stale if error: menus, searches and definitions change rarely, and a citizen half-way through
+ * a journey should not be stopped by a catalogue restart); only a question never answered before gives
+ * an "unavailable" fact, never an exception: the citizen gets an apology and can try again, and the
+ * message is not stuck in a retry loop.
  */
 @ApplicationScoped
 public class FactsFetcher {
@@ -38,7 +41,17 @@ public class FactsFetcher {
     @RestClient
     CatalogueClient catalogue;
 
+    /** Answers remembered for "stale if error": bounded, least recently used dropped first. */
+    static final int LAST_ANSWERS = 5_000;
+
     private final Map<String, Cached> services = new ConcurrentHashMap<>();
+    private final Map<String, Object> lastAnswers = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+                    return size() > LAST_ANSWERS;
+                }
+            });
 
     private record Cached(ServiceDefinition service, long expiresAt) {
     }
@@ -62,12 +75,27 @@ public class FactsFetcher {
         } else {
             value = applications(citizenRef);
         }
+        // The citizen's own applications come from our database and are never answered from memory.
+        String question = need instanceof Need.Applications ? null : need + "|" + lang;
         return value
                 .ifNoItem().after(Duration.ofSeconds(4)).fail()
+                .invoke(v -> {
+                    if (question != null && v != null) {
+                        lastAnswers.put(question, v);
+                    }
+                })
                 .map(v -> facts.with(need, v))
                 .onFailure().recoverWithItem(failure -> {
                     if (failure instanceof WebApplicationException w && w.getResponse().getStatus() == 404) {
+                        if (question != null) {
+                            lastAnswers.remove(question);
+                        }
                         return facts.with(need, null);
+                    }
+                    Object last = question == null ? null : lastAnswers.get(question);
+                    if (last != null) {
+                        LOG.warnf("Catalogue did not answer %s (%s): using its last answer", need.getClass().getSimpleName(), failure.toString());
+                        return facts.with(need, last);
                     }
                     LOG.warnf("Catalogue did not answer %s: %s", need.getClass().getSimpleName(), failure.toString());
                     return facts.unavailable(need);

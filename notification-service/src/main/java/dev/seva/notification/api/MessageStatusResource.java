@@ -39,7 +39,7 @@ public class MessageStatusResource {
             return Uni.createFrom().item(Problem.response(400, "invalid-command-id", "Not a command id",
                     "A command id is the eventId (a UUID) of a whatsapp.outbound.v1 command."));
         }
-        return deliveries.find(id).map(found -> found
+        return deliveries.findNotErased(id).map(found -> found
                 .map(record -> Response.ok(DeliveryView.of(record)).build())
                 .orElseGet(() -> Problem.response(404, "unknown-command", "No such command",
                         "No delivery is recorded for this command id (never received, erased on request, or past retention).")));

@@ -52,6 +52,12 @@ public class DeliveryRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
+    /** What operators may see of a delivery: nothing once its citizen's data was erased. */
+    public Uni<Optional<DeliveryRecord>> findNotErased(UUID commandId) {
+        return pool.preparedQuery("SELECT " + DeliveryRecord.COLUMNS + " FROM delivery WHERE command_id = $1 AND NOT erased")
+                .execute(Tuple.of(commandId)).map(DeliveryRepository::first);
+    }
+
     public Uni<Optional<DeliveryRecord>> find(UUID commandId) {
         return pool.preparedQuery("SELECT " + DeliveryRecord.COLUMNS + " FROM delivery WHERE command_id = $1")
                 .execute(Tuple.of(commandId)).map(DeliveryRepository::first);

@@ -72,7 +72,11 @@ public class ErasureService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Buffer hash : hashes) {
             chain = chain
-                    .chain(() -> connection.preparedQuery("DELETE FROM delivery WHERE recipient_hash = $1 OR recipient_alt_hash = $1")
+                    // Not deleted: the command id stays as the idempotency key, so a command redelivered after
+                    // the erasure is recognised and not sent again; everything that points at the citizen goes.
+                    .chain(() -> connection.preparedQuery("UPDATE delivery SET recipient_hash = '\\x'::bytea, recipient_alt_hash = NULL, "
+                                    + "wamid = NULL, last_error = NULL, fallback_template = NULL, erased = true, updated_at = now() "
+                                    + "WHERE recipient_hash = $1 OR recipient_alt_hash = $1")
                             .execute(Tuple.of(hash)))
                     .invoke(rows -> metrics.erased("deliveries", rows.rowCount()))
                     .chain(() -> connection.preparedQuery("DELETE FROM media_cache WHERE recipient_hash = $1 RETURNING media_id")
