@@ -33,7 +33,7 @@ class KeycloakTest {
     @MethodSource("dev.seva.deploy.Kustomize#overlays")
     void theRealmHasTheAdminRoleAndAnOfficerRolePerDepartmentEachGrantedByAGroup(String overlay) {
         Keycloak.Realm realm = realm(Manifests.of(overlay));
-        Set<String> expected = new TreeSet<>(Set.of("catalogue-admin"));
+        Set<String> expected = new TreeSet<>(Set.of("catalogue-admin", "documents-admin"));
         DEPARTMENTS.forEach(d -> expected.add("dept-" + d + "-officer"));
 
         assertThat(realm.realm()).isEqualTo("seva");

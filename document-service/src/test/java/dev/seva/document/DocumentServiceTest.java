@@ -10,13 +10,10 @@ import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.contracts.internal.DocumentFetchToken;
 import dev.seva.devstack.Devstack;
 import dev.seva.devstack.DevstackTestResource;
-import dev.seva.document.service.Verification;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,9 +50,9 @@ import static org.hamcrest.Matchers.not;
 
 /**
  * document-service over the real broker and database: approved outcomes become signed, stored,
- * announced documents (once, however often delivered); the verification page tells valid, revoked,
- * tampered and unknown apart; the PDF is served only for a valid fetch token; erasure leaves only the
- * verification record.
+ * announced documents (once, however often delivered); the verification page tells valid, tampered
+ * and unknown apart (revoked: {@link DocumentRevocationTest}); the PDF is served only for a valid fetch
+ * token; erasure leaves only the verification record.
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "document"))
@@ -69,9 +66,6 @@ class DocumentServiceTest {
     static final List<ConsumerRecord<String, String>> ISSUED = new ArrayList<>();
 
     Devstack devstack;
-
-    @Inject
-    Verification verification;
 
     @BeforeEach
     void connect() {
@@ -164,16 +158,6 @@ class DocumentServiceTest {
         given().accept("text/html").get("/verify/doc_doesNotExist00000000").then().statusCode(404).body(containsString("Unknown document"));
         given().accept("application/json").get("/verify/not a document!").then().statusCode(404).body("status", equalTo("unknown"));
         given().accept("text/html").get("/verify/<script>").then().statusCode(404).body(not(containsString("<script>")));
-    }
-
-    @Test
-    void verificationPageSaysRevokedOnceTheDocumentIsRevoked() throws Throwable {
-        String documentId = issue(approvedIncome());
-        boolean found = VertxContextSupport.subscribeAndAwait(() -> verification.revoke(documentId, "Issued on a forged income statement"));
-        assertThat(found).isTrue();
-        given().accept("application/json").get("/verify/" + documentId).then().statusCode(200)
-                .body("status", equalTo("revoked"), "authentic", equalTo(false), "revocationReason", equalTo("Issued on a forged income statement"));
-        given().accept("text/html").get("/verify/" + documentId).then().statusCode(200).body(containsString("Revoked"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.seva.web.Problem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,6 +16,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -24,9 +28,12 @@ import java.util.List;
  * The PDF of a document, for notification-service only: {@code Authorization: Bearer <token>} with a
  * {@link DocumentFetchToken} for exactly this document, unexpired, signed with DOCUMENT_FETCH_SECRET.
  * 401 without a valid token, 403 for a token of another document, 404 unknown, 410 erased, 409 when
- * the stored PDF no longer matches its SHA-256 (it is never served then).
+ * the stored PDF no longer matches its SHA-256 (it is never served then). Outside OIDC: the fetch token
+ * is checked here, and never handed to the OIDC mechanism (authentication is not proactive).
  */
 @Path("/internal/documents")
+@PermitAll
+@Tag(name = "Internal", description = "For services inside the cluster (notification-service)")
 public class InternalDocumentResource {
 
     private static final Logger LOG = Logger.getLogger(InternalDocumentResource.class);
@@ -48,6 +55,13 @@ public class InternalDocumentResource {
 
     @GET
     @Path("/{documentId}/content")
+    @Operation(summary = "The signed PDF, for a DocumentFetchToken of exactly this document")
+    @APIResponse(responseCode = "200", description = "The PDF (application/pdf)")
+    @APIResponse(responseCode = "401", description = "No, invalid or expired fetch token")
+    @APIResponse(responseCode = "403", description = "Fetch token of another document")
+    @APIResponse(responseCode = "404", description = "No such document")
+    @APIResponse(responseCode = "409", description = "The stored PDF fails its SHA-256 check")
+    @APIResponse(responseCode = "410", description = "Erased at the citizen's request")
     public Uni<Response> content(@PathParam("documentId") String documentId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (authorization == null || !authorization.startsWith(BEARER)) {
             return Uni.createFrom().item(unauthorized("A document fetch token is required."));

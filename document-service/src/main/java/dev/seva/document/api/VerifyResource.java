@@ -3,6 +3,7 @@ package dev.seva.document.api;
 import dev.seva.document.domain.VerificationStatus;
 import dev.seva.document.service.Verification;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,13 +12,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The public verification page, opened from a certificate's QR code: HTML for people, JSON for
  * programs ({@code Accept: application/json}). 200 for a known document (valid, revoked or tampered:
  * the body says which), 404 for an unknown or malformed id. Never cached, no personal data unmasked.
+ * Public: no authentication, whatever Authorization header a client sends.
  */
 @Path("/verify")
+@PermitAll
+@Tag(name = "Verification", description = "The public verification page a certificate's QR code opens")
 public class VerifyResource {
 
     @Inject
@@ -26,6 +35,12 @@ public class VerifyResource {
     @GET
     @Path("/{documentId}")
     @Produces({MediaType.TEXT_HTML + ";charset=utf-8", MediaType.APPLICATION_JSON})
+    @Operation(summary = "Is this document authentic?",
+            description = "HTML page, or JSON with Accept: application/json: valid, revoked (with date and reason), tampered or unknown.")
+    @APIResponse(responseCode = "200", description = "A known document (valid, revoked or tampered)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown or malformed document number (the body says unknown)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VerificationView.class)))
     public Uni<Response> verify(@PathParam("documentId") String documentId, HttpHeaders headers) {
         boolean json = prefersJson(headers);
         return verification.verify(documentId).map(result -> {

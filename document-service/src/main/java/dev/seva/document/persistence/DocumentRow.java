@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An issued document (table {@code document}, see V1__documents.sql). */
+/** An issued document (table {@code document}, see V1__documents.sql and V2__revoked_by.sql). */
 @Entity
 @Table(name = "document")
 public class DocumentRow extends PanacheEntityBase {
@@ -68,6 +68,10 @@ public class DocumentRow extends PanacheEntityBase {
 
     @Column(name = "revocation_reason")
     public String revocationReason;
+
+    /** The OIDC user name of whoever revoked the document (audit; never shown publicly). */
+    @Column(name = "revoked_by")
+    public String revokedBy;
 
     @Column(name = "erased_at")
     public Instant erasedAt;

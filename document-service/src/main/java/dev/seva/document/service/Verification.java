@@ -18,7 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Answers "is this document authentic?" for the public page, and revokes documents. */
+/** Answers "is this document authentic?" for the public page (revocation: {@link Revocation}). */
 @ApplicationScoped
 public class Verification {
 
@@ -56,15 +56,6 @@ public class Verification {
             return Uni.createFrom().item(unknown(documentId));
         }
         return Panache.withSession(() -> DocumentRow.<DocumentRow>findById(documentId)).map(row -> row == null ? unknown(documentId) : result(row));
-    }
-
-    /** Marks a document revoked; false when there is no such document. */
-    public Uni<Boolean> revoke(String documentId, String reason) {
-        return Panache.withTransaction(() -> DocumentRow.update("status = ?1, revokedAt = ?2, revocationReason = ?3 where id = ?4 and status = ?5",
-                        DocumentRow.REVOKED, Instant.now(clock), reason, documentId, DocumentRow.VALID))
-                .chain(updated -> updated > 0 ? Uni.createFrom().item(true)
-                        : Panache.withSession(() -> DocumentRow.count("id", documentId)).map(n -> n > 0))
-                .invoke(found -> LOG.infof("Document %s revoked: %s", documentId, found));
     }
 
     private Result result(DocumentRow row) {
