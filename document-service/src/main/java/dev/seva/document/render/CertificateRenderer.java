@@ -52,7 +52,10 @@ public final class CertificateRenderer {
             + "చేతి సంతకం లేదా ముద్ర అవసరం లేదు. QR కోడ్‌ను స్కాన్ చేసి దీని ప్రామాణికతను తనిఖీ చేయవచ్చు.";
     private static final String[] META = {"Document No. / పత్రం సంఖ్య", "Date of issue / జారీ తేదీ", "Application / దరఖాస్తు",
             "Valid until / గడువు", "No expiry / గడువు లేదు", "Issuing officer / జారీ చేసిన అధికారి", "0123456789-:/.,"};
-    private static final String[] FIXED_TEXTS = concat(META, GOVERNMENT_EN, GOVERNMENT_TE, SCAN_EN, SCAN_TE, SIGNED_EN, SIGNED_TE, NOTE_EN, NOTE_TE);
+    /** Printed under the table when its last rows do not fit even at the smallest size. */
+    static final String MORE_EN = "Further particulars did not fit on this page: see the department's record of this application.";
+    static final String MORE_TE = "మిగిలిన వివరాలు ఈ పేజీలో పట్టలేదు: ఈ దరఖాస్తుపై శాఖ రికార్డును చూడండి.";
+    private static final String[] FIXED_TEXTS = concat(META, GOVERNMENT_EN, GOVERNMENT_TE, SCAN_EN, SCAN_TE, SIGNED_EN, SIGNED_TE, NOTE_EN, NOTE_TE, MORE_EN, MORE_TE);
 
     private final EmbeddedFonts fonts;
     private final TextShaper shaper;
@@ -99,7 +102,20 @@ public final class CertificateRenderer {
         }
     }
 
-    private void draw(PdfCanvas c, Certificate cert) throws IOException {
+    /** How the key-fields table of this certificate is set (for tests: sizes, rows shown). */
+    TableLayout tableLayout(Certificate certificate) {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            try (PdfCanvas canvas = new PdfCanvas(document, page, fonts, shaper)) {
+                return draw(canvas, certificate);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not lay out certificate " + certificate.documentId(), e);
+        }
+    }
+
+    private TableLayout draw(PdfCanvas c, Certificate cert) throws IOException {
         float pageWidth = PDRectangle.A4.getWidth();
         float pageHeight = PDRectangle.A4.getHeight();
         float centre = pageWidth / 2;
@@ -125,17 +141,52 @@ public final class CertificateRenderer {
         c.line(LEFT, y, LEFT + WIDTH, y, 0.4f, RULE);
         y -= 24;
 
+        // The body at 11 pt unless the table below it would then not fit: long values (an address, a
+        // business name) appear in the body twice (English, Telugu) and in the table.
+        List<String[]> rows = rows(cert);
+        float bodySize = BODY_SIZES[0];
+        TableLayout layout = null;
+        for (float size : BODY_SIZES) {
+            bodySize = size;
+            layout = layout(c, rows, WIDTH - TABLE_LABEL_WIDTH - 8, y - bodyHeight(c, cert, size) - TABLE_FLOOR);
+            if (layout.rowsShown() == rows.size()) {
+                break;
+            }
+        }
         Map<String, CertificateTemplate.Field> fields = cert.fieldsByKey();
         for (Language language : Language.values()) {
             Map<String, Object> values = cert.placeholders(language);
-            float leading = language == Language.TE ? 19 : 16;
+            float leading = leading(language, bodySize);
             for (String paragraph : cert.template().body(language)) {
-                y = c.paragraph(Values.fill(paragraph, values, fields, language), LEFT, y, WIDTH, 11, leading, false, INK) - 6;
+                y = c.paragraph(Values.fill(paragraph, values, fields, language), LEFT, y, WIDTH, bodySize, leading, false, INK) - 6;
             }
             y -= 6;
         }
-        table(c, cert, y);
+        table(c, rows, layout, y);
         foot(c, cert, issued);
+        return layout;
+    }
+
+    /** Body sizes tried in turn (with the value sizes of the table) until the whole table fits. */
+    static final float[] BODY_SIZES = {11, 10, 9};
+    private static final float TABLE_LABEL_WIDTH = 190;
+
+    private static float leading(Language language, float bodySize) {
+        return (language == Language.TE ? 19 : 16) * bodySize / 11;
+    }
+
+    /** The height the body paragraphs take at this size, as drawn below. */
+    private static float bodyHeight(PdfCanvas c, Certificate cert, float bodySize) {
+        Map<String, CertificateTemplate.Field> fields = cert.fieldsByKey();
+        float height = 0;
+        for (Language language : Language.values()) {
+            Map<String, Object> values = cert.placeholders(language);
+            for (String paragraph : cert.template().body(language)) {
+                height += c.wrap(Values.fill(paragraph, values, fields, language), WIDTH, bodySize, false).size() * leading(language, bodySize) + 6;
+            }
+            height += 6;
+        }
+        return height;
     }
 
     private static void metaRow(PdfCanvas c, float y, String leftLabel, String leftValue, String rightLabel, String rightValue) throws IOException {
@@ -146,30 +197,81 @@ public final class CertificateRenderer {
         c.rightAligned(rightValue, LEFT + WIDTH, y, 9, true, INK);
     }
 
-    private void table(PdfCanvas c, Certificate cert, float top) throws IOException {
-        List<String[]> rows = rows(cert);
+    /** Value sizes tried in turn until the whole table fits above the signature block. */
+    static final float[] VALUE_SIZES = {10.5f, 9.5f, 8.5f, 7.5f};
+
+    /**
+     * The key-fields table. Long values (an address, a business name) wrap; when the rows do not fit
+     * above the signature block at the normal size, the values (down to 7.5 pt) and then the body above
+     * (down to 9 pt) are set smaller; only if they still do not fit are the last rows left out, and the table then says so, pointing to the
+     * department's record: a certificate never loses a row silently nor prints over its signature.
+     */
+    private void table(PdfCanvas c, List<String[]> rows, TableLayout layout, float top) throws IOException {
         if (rows.isEmpty()) {
             return;
         }
-        float labelWidth = 190;
         float y = top;
         c.line(LEFT, y + 4, LEFT + WIDTH, y + 4, 0.6f, RULE);
-        for (String[] row : rows) {
-            List<String> valueLines = c.wrap(row[1], WIDTH - labelWidth - 8, 10.5f, true);
-            float height = Math.max(2, valueLines.size() + 0.3f) * 13 + 4;
-            if (y - height < TABLE_FLOOR) {
-                break;
-            }
-            c.text(row[0], LEFT + 4, y - 12, 9, false, MUTED);
-            float ly = y - 12;
+        for (int i = 0; i < layout.rowsShown(); i++) {
+            String[] row = rows.get(i);
+            List<String> valueLines = layout.lines().get(i);
+            float height = layout.heights().get(i);
+            float scale = layout.size() / VALUE_SIZES[0];
+            c.text(row[0], LEFT + 4, y - 12 * scale, 9 * scale, false, MUTED);
+            float ly = y - 12 * scale;
             for (String line : valueLines) {
-                c.text(line, LEFT + labelWidth, ly, 10.5f, true, INK);
-                ly -= 14;
+                c.text(line, LEFT + TABLE_LABEL_WIDTH, ly, layout.size(), true, INK);
+                ly -= layout.step() + scale;
             }
-            c.text(row[2], LEFT + 4, y - 25, 8.5f, false, MUTED);
+            c.text(row[2], LEFT + 4, y - 25 * scale, 8.5f * scale, false, MUTED);
             y -= height;
             c.line(LEFT, y + 4, LEFT + WIDTH, y + 4, 0.4f, RULE);
         }
+        if (layout.rowsShown() < rows.size()) {
+            c.text(MORE_EN, LEFT + 4, y - 8, 8, false, MUTED);
+            c.text(MORE_TE, LEFT + 4, y - 19, 8, false, MUTED);
+        }
+    }
+
+    /** How the table is set: the value size, each row's wrapped value and height, and how many rows fit. */
+    record TableLayout(float size, float step, List<List<String>> lines, List<Float> heights, int rowsShown) {
+    }
+
+    static TableLayout layout(PdfCanvas c, List<String[]> rows, float valueWidth, float available) {
+        TableLayout last = null;
+        for (float size : VALUE_SIZES) {
+            float step = 13 * size / 10.5f;
+            List<List<String>> lines = new ArrayList<>();
+            List<Float> heights = new ArrayList<>();
+            float used = 0;
+            int fitting = 0;
+            for (String[] row : rows) {
+                List<String> valueLines = c.wrap(row[1], valueWidth, size, true);
+                // at least two lines' room: the English and the Telugu label (set at the same scale)
+                float height = Math.max(2 * step, (valueLines.size() + 0.3f) * step) + 4;
+                lines.add(valueLines);
+                heights.add(height);
+                if (fitting == heights.size() - 1 && used + height <= available) {
+                    used += height;
+                    fitting++;
+                }
+            }
+            last = new TableLayout(size, step, lines, heights, fitting);
+            if (fitting == rows.size()) {
+                return last;
+            }
+        }
+        // The smallest size still leaves rows out: keep room for the line that says so.
+        int shown = last.rowsShown();
+        float used = 0;
+        for (int i = 0; i < shown; i++) {
+            used += last.heights().get(i);
+        }
+        while (shown > 0 && used + 24 > available) {
+            shown--;
+            used -= last.heights().get(shown);
+        }
+        return new TableLayout(last.size(), last.step(), last.lines(), last.heights(), shown);
     }
 
     /** Label (English), printed value, label (Telugu) for each field that has a value. */

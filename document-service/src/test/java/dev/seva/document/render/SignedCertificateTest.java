@@ -88,6 +88,43 @@ class SignedCertificateTest {
     }
 
     @Test
+    void longValuesAreSetSmallerSoThatEveryRowOfTheTableFits() throws Exception {
+        // Tried: a trade licence whose business name and premises are three times the usual length.
+        var data = new java.util.LinkedHashMap<>(SamplePdfs.sampleData("trade_licence"));
+        data.put("businessName", "Sri Sai Durga Bhavani Tiffins, Meals, Sweets and Bakery Centre (Pure Vegetarian), Branch No. 2");
+        data.put("address", "Door 8-2-11/4, First Floor, Opposite Zilla Parishad High School, Near Old Bus Stand, "
+                + "Dwaraka Nagar Main Road, Ward 21, Visakhapatnam 530016");
+        Certificate certificate = factory.certificate("doc_long_values_01",
+                SamplePdfs.approved("SEVA-MUN-2026-000125", "cit_7QbX2mK9pL4sT8vW1yZ3", "trade_licence", data), ISSUED);
+        CertificateRenderer renderer = new CertificateRenderer(Fonts.load(), factory.templates());
+
+        CertificateRenderer.TableLayout layout = renderer.tableLayout(certificate);
+
+        assertThat(layout.rowsShown()).as("rows on the certificate").isEqualTo(layout.lines().size());
+        CertificateFactory.SignedPdf signed = factory.issue(certificate, ISSUED);
+        assertThat(SamplePdfs.signatureValid(signed.pdf())).isTrue();
+        BufferedImage page = SamplePdfs.page(signed.pdf(), 110);
+        assertThat(SamplePdfs.qrText(page)).isEqualTo("http://localhost:8084/verify/doc_long_values_01");
+        ImageIO.write(page, "png", Path.of("target/certificates/trade-licence-long-values.png").toFile());
+    }
+
+    @Test
+    void valuesTooLongForAnySizeLeaveOutRowsAndSaySo() throws Exception {
+        // Tried: an address of 2,000 characters. The rows that cannot fit are left out (never drawn over
+        // the signature block), and the table says so.
+        var data = new java.util.LinkedHashMap<>(SamplePdfs.sampleData("trade_licence"));
+        data.put("address", "Door 8-2-11, Dwaraka Nagar, Visakhapatnam. ".repeat(48));
+        Certificate certificate = factory.certificate("doc_too_long_01",
+                SamplePdfs.approved("SEVA-MUN-2026-000126", "cit_7QbX2mK9pL4sT8vW1yZ3", "trade_licence", data), ISSUED);
+
+        CertificateRenderer.TableLayout layout = new CertificateRenderer(Fonts.load(), factory.templates()).tableLayout(certificate);
+
+        assertThat(layout.rowsShown()).isLessThan(layout.lines().size());
+        assertThat(layout.size()).isEqualTo(CertificateRenderer.VALUE_SIZES[CertificateRenderer.VALUE_SIZES.length - 1]);
+        assertThat(SamplePdfs.signatureValid(factory.issue(certificate, ISSUED).pdf())).isTrue();
+    }
+
+    @Test
     void aTeluguNameOutsideThePreparedGlyphsStillRendersAndSigns() throws Exception {
         var data = new java.util.LinkedHashMap<>(SamplePdfs.sampleData("income_certificate"));
         data.put("applicantName", "శ్రీ లక్ష్మీ ద్ర్యౌ");
