@@ -14,16 +14,23 @@ public final class Topics {
     public static final String CATALOGUE_SERVICES = "catalogue.services.v1";
     public static final String DOCUMENTS_ISSUED = "documents.issued.v1";
     public static final String CITIZEN_ERASURE = "citizen.erasure.v1";
+    /** Handovers from the bot to an officer and the citizen's messages in them (owner conversation-service, key citizenRef). */
+    public static final String CONVERSATION_HANDOVERS = "conversation.handovers.v1";
+    /** Officers' replies in handover threads and threads closed (owner desk-service, key citizenRef). */
+    public static final String DESK_HANDOVERS = "desk.handovers.v1";
 
     /** The platform topics with a fixed name (department topics are templates). */
     public static final List<String> PLATFORM = List.of(
-            WHATSAPP_INBOUND, WHATSAPP_STATUS, WHATSAPP_OUTBOUND, CATALOGUE_SERVICES, DOCUMENTS_ISSUED, CITIZEN_ERASURE);
+            WHATSAPP_INBOUND, WHATSAPP_STATUS, WHATSAPP_OUTBOUND, CATALOGUE_SERVICES, DOCUMENTS_ISSUED, CITIZEN_ERASURE,
+            CONVERSATION_HANDOVERS, DESK_HANDOVERS);
 
     /** Webhook items the gateway could not turn into a contract-valid event: kept raw, never dropped. */
     public static final String WHATSAPP_INBOUND_DLQ = deadLetter(WHATSAPP_INBOUND);
     public static final String WHATSAPP_STATUS_DLQ = deadLetter(WHATSAPP_STATUS);
     /** Commands notification-service could not deliver (permanent Graph API errors, retries exhausted). */
     public static final String WHATSAPP_OUTBOUND_DLQ = deadLetter(WHATSAPP_OUTBOUND);
+    /** Desk events conversation-service could not apply (an unknown thread, a reply to a closed thread). */
+    public static final String DESK_HANDOVERS_DLQ = deadLetter(DESK_HANDOVERS);
 
     /** Regular expression (Kafka pattern subscription) for every department's outcomes topic. */
     public static final String DEPARTMENT_OUTCOMES_PATTERN = "dept\\.[a-z][a-z0-9]*\\.outcomes\\.v1";

@@ -7,6 +7,8 @@ import dev.seva.contracts.citizen.CitizenErasureRequested;
 import dev.seva.contracts.department.ApplicationEvent;
 import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.contracts.documents.DocumentIssued;
+import dev.seva.contracts.handover.ConversationHandoverEvent;
+import dev.seva.contracts.handover.DeskHandoverEvent;
 import dev.seva.contracts.whatsapp.SendMessage;
 import dev.seva.contracts.whatsapp.WhatsAppMessageReceived;
 import dev.seva.contracts.whatsapp.WhatsAppStatusReceived;
@@ -39,7 +41,9 @@ class ContractExamplesConformTest {
             "documents.issued.v1", Map.entry(Topics.DOCUMENTS_ISSUED, DocumentIssued.class),
             "citizen.erasure.v1", Map.entry(Topics.CITIZEN_ERASURE, CitizenErasureRequested.class),
             "dept.applications.v1", Map.entry(Topics.departmentApplications("example"), ApplicationEvent.class),
-            "dept.outcomes.v1", Map.entry(Topics.departmentOutcomes("example"), ApplicationOutcomeDecided.class));
+            "dept.outcomes.v1", Map.entry(Topics.departmentOutcomes("example"), ApplicationOutcomeDecided.class),
+            "conversation.handovers.v1", Map.entry(Topics.CONVERSATION_HANDOVERS, ConversationHandoverEvent.class),
+            "desk.handovers.v1", Map.entry(Topics.DESK_HANDOVERS, DeskHandoverEvent.class));
 
     static Stream<Arguments> examples() throws IOException {
         List<Arguments> cases = new ArrayList<>();

@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** A department's decision about an application, on its {@code dept.<dept>.outcomes.v1}. */
+/**
+ * A department's decision about an application, on its {@code dept.<dept>.outcomes.v1}; or, with
+ * {@link Outcome#DELAYED}, word that it needs longer than promised and expects to decide by {@code expectedBy}.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApplicationOutcomeDecided(
         UUID eventId,
@@ -26,12 +29,23 @@ public record ApplicationOutcomeDecided(
         LocalizedText reason,
         Question question,
         DocumentData document,
-        Officer officer) implements Event {
+        Officer officer,
+        LocalDate expectedBy) implements Event {
 
     public static final String EVENT_TYPE = "application.outcome.decided";
 
+    /** Every outcome but {@link Outcome#DELAYED} (which alone has {@code expectedBy}): the form producers wrote before it existed. */
+    public ApplicationOutcomeDecided(UUID eventId, String eventType, Instant occurredAt, String departmentId, String applicationRef,
+                                     String serviceId, String citizenRef, Outcome outcome, LocalizedText reason, Question question,
+                                     DocumentData document, Officer officer) {
+        this(eventId, eventType, occurredAt, departmentId, applicationRef, serviceId, citizenRef, outcome, reason, question, document,
+                officer, null);
+    }
+
     public enum Outcome {
-        ACCEPTED, MORE_INFORMATION_NEEDED, REJECTED, APPROVED;
+        ACCEPTED, MORE_INFORMATION_NEEDED, REJECTED, APPROVED,
+        /** Not a decision: the promised date has passed and the department now expects to decide by {@code expectedBy}. */
+        DELAYED;
 
         @JsonValue
         public String wireName() {
