@@ -10,6 +10,12 @@ public interface DepartmentConfig {
 
     String id();
 
+    /**
+     * Whether this sample may run at all: true only in the dev and test profiles and when the local run
+     * says so ({@code SEVA_SAMPLE_DEPARTMENT_ALLOWED}); see {@link SampleOnly}.
+     */
+    boolean sampleAllowed();
+
     /** How long the officer takes to accept an application. */
     Duration acceptAfter();
 
