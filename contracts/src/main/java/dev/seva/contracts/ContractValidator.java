@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Platform topics map to {@code contracts/platform/<topic>.schema.json}. A department topic
  * {@code dept.<d>.<stream>.v1} maps to {@code contracts/departments/<d>/<stream>.v1.schema.json}
  * when that department ships its own contract, else to the envelope in {@code departments/_envelope/}.
+ * Either way the event's {@code departmentId} must be {@code <d>}: the topic pins the department.
  */
 public final class ContractValidator {
 
@@ -54,7 +55,25 @@ public final class ContractValidator {
         for (Error error : errors) {
             violations.add(toViolation(error));
         }
+        pinToDepartment(topic, event, violations);
         return violations;
+    }
+
+    /**
+     * A department topic carries only its own department's events: {@code dept.<d>.*.v1} with a
+     * {@code departmentId} other than {@code <d>} is a violation, whether the department ships its own
+     * schema (which may say so too) or uses the shared envelope (which cannot: it serves every department).
+     * Without this, a department could write another department's applications or approvals.
+     */
+    private static void pinToDepartment(String topic, JsonNode event, List<ContractViolation> violations) {
+        Topics.parseDepartmentTopic(topic).ifPresent(dt -> {
+            JsonNode claimed = event == null ? null : event.get("departmentId");
+            boolean reported = violations.stream().anyMatch(v -> v.field().equals("/departmentId"));
+            if (claimed != null && claimed.isTextual() && !claimed.asText().equals(dt.departmentId()) && !reported) {
+                violations.add(new ContractViolation("/departmentId", "const",
+                        "/departmentId must be \"" + dt.departmentId() + "\" on " + topic + ": a department topic carries only its own department's events"));
+            }
+        });
     }
 
     /** Like {@link #validate(String, JsonNode)}, for JSON text; text that is not JSON is one violation at the root. */

@@ -40,8 +40,9 @@ class ContractExamplesConformTest {
             "catalogue.services.v1", Map.entry(Topics.CATALOGUE_SERVICES, CatalogueServicePublished.class),
             "documents.issued.v1", Map.entry(Topics.DOCUMENTS_ISSUED, DocumentIssued.class),
             "citizen.erasure.v1", Map.entry(Topics.CITIZEN_ERASURE, CitizenErasureRequested.class),
-            "dept.applications.v1", Map.entry(Topics.departmentApplications("example"), ApplicationEvent.class),
-            "dept.outcomes.v1", Map.entry(Topics.departmentOutcomes("example"), ApplicationOutcomeDecided.class),
+            // The department examples are Revenue's: a department topic carries only its own department's events.
+            "dept.applications.v1", Map.entry(Topics.departmentApplications("revenue"), ApplicationEvent.class),
+            "dept.outcomes.v1", Map.entry(Topics.departmentOutcomes("revenue"), ApplicationOutcomeDecided.class),
             "conversation.handovers.v1", Map.entry(Topics.CONVERSATION_HANDOVERS, ConversationHandoverEvent.class),
             "desk.handovers.v1", Map.entry(Topics.DESK_HANDOVERS, DeskHandoverEvent.class));
 

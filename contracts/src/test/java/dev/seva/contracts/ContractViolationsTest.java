@@ -94,6 +94,38 @@ class ContractViolationsTest {
                 .contains("/fields/aadhaar");
     }
 
+    /** Both department streams, for a department with its own schema (revenue) and one on the shared envelope only. */
+    static Stream<Arguments> departmentTopics() {
+        return Stream.of(
+                Arguments.of(Topics.departmentApplications("revenue"), "dept.applications.v1", "submitted"),
+                Arguments.of(Topics.departmentOutcomes("revenue"), "dept.outcomes.v1", "approved"),
+                Arguments.of(Topics.departmentApplications("municipal"), "dept.applications.v1", "submitted"),
+                Arguments.of(Topics.departmentOutcomes("municipal"), "dept.outcomes.v1", "approved"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("departmentTopics")
+    void aDepartmentTopicCarriesOnlyItsOwnDepartmentsEvents(String topic, String folder, String example) {
+        String department = Topics.parseDepartmentTopic(topic).orElseThrow().departmentId();
+        String other = department.equals("revenue") ? "municipal" : "revenue";
+        ObjectNode own = ContractExamples.load(folder, example).deepCopy();
+        own.put("departmentId", department);
+        if (!department.equals("revenue")) {
+            // References and service ids of another department (the envelope's patterns allow any prefix).
+            own.put("applicationRef", "SEVA-MUN-2026-000123").put("serviceId", "mun-birth-certificate");
+        }
+        ObjectNode forged = own.deepCopy().put("departmentId", other);
+
+        assertThat(ContractValidator.instance().validate(topic, own)).as("its own department's event").isEmpty();
+        assertThat(ContractValidator.instance().validate(topic, forged)).as("another department's event on " + topic)
+                .anySatisfy(v -> {
+                    assertThat(v.field()).isEqualTo("/departmentId");
+                    assertThat(v.message()).contains("departmentId");
+                });
+        assertThatThrownBy(() -> ContractValidator.instance().requireValid(topic, (JsonNode) forged))
+                .isInstanceOf(ContractViolationException.class).hasMessageContaining("/departmentId");
+    }
+
     @Test
     void producerGuardThrowsWithTheFieldInTheMessage() {
         ObjectNode event = ContractExamples.load("whatsapp.inbound.v1", "text").deepCopy();
