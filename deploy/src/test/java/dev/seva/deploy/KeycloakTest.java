@@ -1,5 +1,6 @@
 package dev.seva.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.seva.deploy.model.Keycloak;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -21,6 +22,11 @@ class KeycloakTest {
     /** Every department of the catalogue (catalogue-service/src/main/resources/catalogue/v1/catalogue.yaml). */
     static final List<String> DEPARTMENTS = List.of("revenue", "municipal", "transport", "apsrtc", "energy", "endowments",
             "civilsupplies", "health", "education", "police", "agriculture", "grievance");
+    /** The desk's departments: every department and the general help desk of human handover. */
+    static final List<String> DESK_DEPARTMENTS = List.of("revenue", "municipal", "transport", "apsrtc", "energy", "endowments",
+            "civilsupplies", "health", "education", "police", "agriculture", "grievance", "helpdesk");
+    /** The client that logs officers in (authorisation code flow with PKCE) rather than calling as a service. */
+    static final String DESK_CLIENT = "desk-service";
 
     private static Keycloak.Realm realm(Manifests m) {
         List<Keycloak.RealmImport> imports = m.all(Keycloak.RealmImport.class);
@@ -31,15 +37,51 @@ class KeycloakTest {
 
     @ParameterizedTest
     @MethodSource("dev.seva.deploy.Kustomize#overlays")
-    void theRealmHasTheAdminRoleAndAnOfficerRolePerDepartmentEachGrantedByAGroup(String overlay) {
+    void theRealmHasTheAdminAuditorOfficerAndSupervisorRolesEachGrantedByAGroup(String overlay) {
         Keycloak.Realm realm = realm(Manifests.of(overlay));
-        Set<String> expected = new TreeSet<>(Set.of("catalogue-admin", "documents-admin"));
-        DEPARTMENTS.forEach(d -> expected.add("dept-" + d + "-officer"));
+        Set<String> expected = new TreeSet<>(Set.of("catalogue-admin", "documents-admin", "auditor"));
+        DESK_DEPARTMENTS.forEach(d -> {
+            expected.add("dept-" + d + "-officer");
+            expected.add("dept-" + d + "-supervisor");
+        });
 
         assertThat(realm.realm()).isEqualTo("seva");
         assertThat(realm.roles().realm()).extracting(Keycloak.Role::name).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(realm.groups().stream().flatMap(g -> g.realmRoles().stream()).collect(Collectors.toSet()))
                 .as("roles granted by groups").containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(DESK_DEPARTMENTS).allSatisfy(d -> assertThat(group(realm, "dept-" + d + "-supervisors").realmRoles())
+                .as("a supervisor is also an officer of " + d).containsExactlyInAnyOrder("dept-" + d + "-officer", "dept-" + d + "-supervisor"));
+        assertThat(group(realm, "auditors").realmRoles()).containsExactly("auditor");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void theRealmHoldsNoUsersAndNoDevelopmentClient(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        JsonNode raw = m.objects().stream().filter(o -> o.typed() instanceof Keycloak.RealmImport).findFirst().orElseThrow().raw();
+
+        assertThat(raw.path("spec").path("realm").has("users")).as("users are added in the admin console, never in git").isFalse();
+        assertThat(realm(m).clients()).extracting(Keycloak.Client::clientId).doesNotContain("seva-cli");
+        assertThat(realm(m).clients()).allSatisfy(c -> assertThat(c.directAccessGrantsEnabled()).as(c.clientId() + ": no password grant").isFalse());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void theDeskLogsOfficersInWithTheCodeFlowAndPkceAndItsTokensNameTheDesk(String overlay) {
+        Keycloak.Client desk = realm(Manifests.of(overlay)).clients().stream().filter(c -> c.clientId().equals(DESK_CLIENT))
+                .findFirst().orElseThrow(() -> new AssertionError("no desk-service client"));
+
+        assertThat(desk.publicClient()).as("confidential").isFalse();
+        assertThat(desk.standardFlowEnabled()).isTrue();
+        assertThat(desk.implicitFlowEnabled()).isFalse();
+        assertThat(desk.directAccessGrantsEnabled()).isFalse();
+        assertThat(desk.serviceAccountsEnabled()).isFalse();
+        assertThat(desk.attributes()).containsEntry("pkce.code.challenge.method", "S256");
+        assertThat(desk.redirectUris()).isNotEmpty().allSatisfy(u -> assertThat(u).startsWith("https://"));
+        assertThat(desk.protocolMappers()).anySatisfy(p -> {
+            assertThat(p.protocolMapper()).isEqualTo("oidc-audience-mapper");
+            assertThat(p.config()).containsEntry("included.client.audience", DESK_CLIENT).containsEntry("access.token.claim", "true");
+        });
     }
 
     @ParameterizedTest
@@ -50,7 +92,7 @@ class KeycloakTest {
         Set<String> services = m.all(Deployment.class).stream().map(d -> d.getMetadata().getName()).collect(Collectors.toSet());
 
         assertThat(clients).extracting(Keycloak.Client::clientId).containsAll(services);
-        assertThat(clients).filteredOn(c -> services.contains(c.clientId())).allSatisfy(c -> {
+        assertThat(clients).filteredOn(c -> services.contains(c.clientId()) && !c.clientId().equals(DESK_CLIENT)).allSatisfy(c -> {
             assertThat(c.publicClient()).as(c.clientId()).isFalse();
             assertThat(c.standardFlowEnabled()).as(c.clientId()).isFalse();
             assertThat(c.implicitFlowEnabled()).as(c.clientId()).isFalse();
@@ -88,6 +130,10 @@ class KeycloakTest {
                     assertThat(u.getHost()).isEqualTo(keycloak.metadata().getName() + "-service");
                     assertThat(u.getPath()).isEqualTo("/realms/" + realm(m).realm());
                 });
+    }
+
+    private static Keycloak.Group group(Keycloak.Realm realm, String name) {
+        return realm.groups().stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no group " + name));
     }
 
     private static String hostServing(Ingress ingress, String service) {

@@ -2,9 +2,12 @@ package dev.seva.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The local run's devstack as its own process: {@code java -jar devstack/target/devstack.jar [data-dir]}.
@@ -16,10 +19,16 @@ import java.util.concurrent.CountDownLatch;
  * that loopback port restart one server (fault runs of the benchmarks).
  * Data stays in the data directory (default {@code .seva/data}) across restarts. Prints
  * {@code DEVSTACK READY} when both servers accept connections; stops them cleanly on SIGTERM or Ctrl-C.
+ *
+ * <p>Then (unless {@code DEVSTACK_KEYCLOAK=false}) a real Keycloak with the development {@code seva} realm,
+ * started after Kafka and PostgreSQL so it never delays them: HTTP {@code DEVSTACK_KEYCLOAK_PORT} (8180),
+ * management {@code DEVSTACK_KEYCLOAK_MANAGEMENT_PORT} (9180), its home in {@code <data>/keycloak/server},
+ * its log in {@code DEVSTACK_KEYCLOAK_LOG} (default {@code <data>/keycloak/keycloak.log}). Prints
+ * {@code KEYCLOAK READY <realm url>} when the realm answers.
  */
 public final class DevstackMain {
 
-    static final List<String> DEFAULT_DATABASES = List.of("conversation", "catalogue", "document", "notification");
+    static final List<String> DEFAULT_DATABASES = List.of("conversation", "catalogue", "document", "notification", "desk");
 
     private DevstackMain() {
     }
@@ -33,8 +42,10 @@ public final class DevstackMain {
         String databases = System.getenv().getOrDefault("DEVSTACK_DATABASES", String.join(",", DEFAULT_DATABASES));
 
         Devstack devstack = Devstack.standalone(System::getenv, data, kafkaPort, controllerPort, postgresPort);
+        AtomicReference<KeycloakServer> keycloak = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Optional.ofNullable(keycloak.get()).ifPresent(KeycloakServer::close);
             devstack.close();
             System.out.println("DEVSTACK STOPPED");
             stopped.countDown();
@@ -47,11 +58,34 @@ public final class DevstackMain {
         if (control > 0) {
             DevstackControl.start(devstack, control);
         }
+        if (!"false".equalsIgnoreCase(System.getenv().getOrDefault("DEVSTACK_KEYCLOAK", "true").trim())) {
+            keycloak.set(startKeycloak(data));
+        }
         PostgresAddress pg = devstack.postgres();
         System.out.println("DEVSTACK READY kafka=" + devstack.kafkaBootstrapServers()
                 + " postgres=" + pg.host() + ":" + pg.port() + " databases=" + databases + " data=" + data);
         System.out.flush();
         stopped.await();
+    }
+
+    /** Launches Keycloak and reports its realm's readiness from a thread: DEVSTACK READY does not wait for it. */
+    private static KeycloakServer startKeycloak(Path data) {
+        Path log = Path.of(System.getenv().getOrDefault("DEVSTACK_KEYCLOAK_LOG", data.resolve("keycloak/keycloak.log").toString()));
+        KeycloakServer server = KeycloakServer.start(data.resolve("keycloak/server"), intEnv("DEVSTACK_KEYCLOAK_PORT", 8180),
+                intEnv("DEVSTACK_KEYCLOAK_MANAGEMENT_PORT", 9180), log, System::getenv);
+        long began = System.nanoTime();
+        Thread waiter = new Thread(() -> {
+            try {
+                server.awaitRealm(Duration.ofSeconds(300));
+                System.out.println("KEYCLOAK READY " + server.realmUrl() + " in " + (System.nanoTime() - began) / 1_000_000 + " ms");
+            } catch (RuntimeException e) {
+                System.out.println("KEYCLOAK FAILED " + e.getMessage());
+            }
+            System.out.flush();
+        }, "keycloak-ready");
+        waiter.setDaemon(true);
+        waiter.start();
+        return server;
     }
 
     private static int intEnv(String name, int fallback) {
