@@ -44,7 +44,8 @@ class KafkaUsersTest {
     static Map<String, Set<String>> expectedPlatformGrants(Set<String> departments, Set<String> deadLetterTopics) {
         Set<String> conversation = new TreeSet<>(Set.of(read(WHATSAPP_INBOUND), read(DOCUMENTS_ISSUED), "Read group conversation-service",
                 write(WHATSAPP_OUTBOUND), write(CITIZEN_ERASURE), write(WHATSAPP_INBOUND_DLQ), write(deadLetter(DOCUMENTS_ISSUED))));
-        Set<String> document = new TreeSet<>(Set.of(read(CITIZEN_ERASURE), "Read group document-service", write(DOCUMENTS_ISSUED)));
+        Set<String> document = new TreeSet<>(Set.of(read(CITIZEN_ERASURE), "Read group document-service", write(DOCUMENTS_ISSUED),
+                read(CATALOGUE_SERVICES), "Read group-prefix document-service-catalogue-"));
         for (String d : departments) {
             conversation.addAll(Set.of(write(departmentApplications(d)), read(departmentOutcomes(d)), write(deadLetter(departmentOutcomes(d)))));
             document.addAll(Set.of(read(departmentOutcomes(d)), write(deadLetter(departmentOutcomes(d)))));
