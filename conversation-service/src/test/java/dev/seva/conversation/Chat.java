@@ -66,7 +66,8 @@ final class Chat implements AutoCloseable {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = Stream.of(Topics.WHATSAPP_INBOUND, Topics.WHATSAPP_OUTBOUND, Topics.CITIZEN_ERASURE, Topics.DOCUMENTS_ISSUED,
-                            Topics.WHATSAPP_INBOUND_DLQ, Topics.departmentApplications("revenue"), Topics.departmentOutcomes("revenue"))
+                            Topics.WHATSAPP_INBOUND_DLQ, Topics.departmentApplications("revenue"), Topics.departmentOutcomes("revenue"),
+                            Topics.CONVERSATION_HANDOVERS, Topics.DESK_HANDOVERS, Topics.DESK_HANDOVERS_DLQ)
                     .filter(t -> !existing.contains(t)).map(t -> new NewTopic(t, 1, (short) 1)).toList();
             admin.createTopics(missing).all().get();
         } catch (Exception e) {
@@ -74,7 +75,7 @@ final class Chat implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        consumer.subscribe(Pattern.compile("whatsapp\\.outbound\\.v1|citizen\\.erasure\\.v1|dept\\.[a-z0-9]+\\.applications\\.v1|.*\\.dlq"));
+        consumer.subscribe(Pattern.compile("whatsapp\\.outbound\\.v1|citizen\\.erasure\\.v1|conversation\\.handovers\\.v1|dept\\.[a-z0-9]+\\.applications\\.v1|.*\\.dlq"));
         poller = new Thread(() -> {
             while (running) {
                 synchronized (consumer) {
@@ -145,6 +146,11 @@ final class Chat implements AutoCloseable {
         List<SendMessage> sendsDocument(int replies) {
             return exchange(message(MessageType.DOCUMENT, b -> b.media = new WhatsAppMessageReceived.Media("1003383421387256",
                     "application/pdf", null, null, "proof.pdf", null, null)), replies);
+        }
+
+        List<SendMessage> sendsPhoto(int replies) {
+            return exchange(message(MessageType.IMAGE, b -> b.media = new WhatsAppMessageReceived.Media("1479537139650973",
+                    "image/jpeg", null, null, null, null, null)), replies);
         }
 
         List<SendMessage> sendsSticker(int replies) {

@@ -27,6 +27,13 @@ public interface ConversationConfig {
     @WithDefault("seva_application_update")
     String updateTemplate();
 
+    /**
+     * The approved template sent instead of an officer's free-form message in a handover outside the
+     * 24-hour window; its one body parameter is the officer's designation.
+     */
+    @WithDefault("seva_officer_message")
+    String handoverTemplate();
+
     /** Version of the privacy notice citizens accept (recorded with their consent). */
     @WithDefault("1")
     int privacyNoticeVersion();

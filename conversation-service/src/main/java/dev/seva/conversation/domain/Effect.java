@@ -1,6 +1,7 @@
 package dev.seva.conversation.domain;
 
 import dev.seva.contracts.catalogue.ServiceDefinition;
+import dev.seva.contracts.handover.HandoverRequested;
 
 import java.util.Map;
 import java.util.Set;
@@ -30,5 +31,18 @@ public sealed interface Effect {
 
     /** Erase everything about the citizen and tell every service. */
     record Erase() implements Effect {
+    }
+
+    /**
+     * Open a handover thread in the desk of {@code departmentId} ({@code null}: the department of
+     * {@code applicationRef} when there is one, else the help desk). {@code text} is what the citizen
+     * last wrote, Aadhaar numbers already tokenized (see {@link AadhaarInText}).
+     */
+    record RequestHandover(String departmentId, HandoverRequested.Reason reason, String serviceId, String applicationRef, String text)
+            implements Effect {
+    }
+
+    /** Pass what the citizen sent during a handover to the officer: text (Aadhaar tokenized) or a photo/document. */
+    record ForwardToOfficer(String text, Answer.MediaRef media) implements Effect {
     }
 }

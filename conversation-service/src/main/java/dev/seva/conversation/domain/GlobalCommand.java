@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * or tapped (ids {@code cmd:<name>}).
  */
 public enum GlobalCommand {
-    GREETING, MENU, HELP, BACK, CANCEL, STATUS, LANGUAGE, DELETE_MY_DATA;
+    GREETING, MENU, HELP, BACK, CANCEL, STATUS, LANGUAGE, DELETE_MY_DATA,
+    /** "Talk to an officer": hand the citizen over to a person in the department's desk. */
+    OFFICER;
 
     public static final String ID_PREFIX = "cmd:";
     private static final Pattern REFERENCE = Pattern.compile("(?i)\\bSEVA-[A-Z]{2,6}-[0-9]{4}-[0-9]{6,}\\b");
@@ -29,7 +31,26 @@ public enum GlobalCommand {
             LANGUAGE, Set.of("language", "change language", "భాష", "bhasha", "भाषा"),
             DELETE_MY_DATA, Set.of("delete my data", "delete my details", "erase my data", "forget me",
                     "నా డేటాను తొలగించు", "నా వివరాలు తొలగించు", "నా డేటా తొలగించండి", "naa data tolaginchu",
-                    "मेरा डेटा हटाओ", "मेरा डेटा हटाएं", "मेरा डेटा मिटाओ", "mera data hatao"));
+                    "मेरा डेटा हटाओ", "मेरा डेटा हटाएं", "मेरा डेटा मिटाओ", "mera data hatao"),
+            OFFICER, Set.of("talk to an officer", "talk to officer", "talk to the officer", "speak to an officer", "speak to officer",
+                    "officer", "an officer", "agent", "talk to agent", "talk to an agent", "human", "talk to human", "talk to a human",
+                    "a human", "real person", "talk to a person", "talk to someone", "customer care",
+                    "అధికారితో మాట్లాడాలి", "అధికారితో మాట్లాడతాను", "అధికారితో మాట్లాడాలనుకుంటున్నాను", "అధికారి", "అధికారిని పిలవండి",
+                    "adhikari", "adhikaritho matladali", "adhikaritho matladatanu", "officer tho matladali",
+                    "अधिकारी से बात करनी है", "अधिकारी से बात करना है", "अधिकारी से बात करें", "अधिकारी से बात कराओ", "अधिकारी",
+                    "adhikari se baat karni hai", "adhikari se baat", "adhikari se baat karna hai", "officer se baat karni hai"));
+
+    /**
+     * "Officer" alone (not "talk to an officer") may be an answer, e.g. to "What is your father's
+     * occupation?": while a question is open only the longer forms hand the citizen over.
+     */
+    private static final Set<String> OFFICER_WORD_ALONE = Set.of("officer", "an officer", "agent", "human", "a human",
+            "అధికారి", "अधिकारी", "adhikari");
+
+    /** Whether the input is only a word for an officer, which could also be an answer. */
+    public static boolean isOfficerWordAlone(CitizenInput input) {
+        return input instanceof CitizenInput.Text t && t.body() != null && OFFICER_WORD_ALONE.contains(normalize(t.body()));
+    }
 
     /** The command and, for STATUS, the reference number given with it. */
     public record Detected(GlobalCommand command, String reference) {

@@ -2,6 +2,7 @@ package dev.seva.conversation.domain;
 
 import dev.seva.contracts.catalogue.FieldDefinition;
 import dev.seva.contracts.catalogue.ServiceDefinition;
+import dev.seva.contracts.handover.HandoverRequested;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,11 +29,24 @@ import java.util.stream.Collectors;
  *                                                                  │ Edit ─▶ EDITING ─▶ COLLECTING (then back to CONFIRMING)
  *   any state: menu, help, back, cancel, status [ref], language, delete my data (─▶ CONFIRMING_ERASURE)
  *   a department's question ─▶ ANSWERING_QUESTION ─answer─▶ MENU
+ *   any state: "talk to an officer", or three inputs in a row not understood ─▶ HANDOVER (every message to the
+ *   officer, no bot replies; "delete my data" still works) ─ the officer closes (desk.handovers.v1) ─▶ MENU
  * </pre>
+ *
+ * <p>Not understood (counted in {@link Session#misunderstood()}, reset by any other step): a message
+ * of a kind the bot cannot read (sticker, voice...) where it is not an answer; free text that is no
+ * command and whose catalogue search finds nothing (a catalogue that does not answer does not count);
+ * an answer that fails a field's validation, or a department question's answer that is not text,
+ * media or a location. The third in a row hands the citizen over with reason {@code not_understood}.
  */
 public final class Journey {
 
     static final String OPTION_PREFIX = "opt:";
+    /** Inputs not understood in a row before the citizen is handed over to an officer. */
+    public static final int MISUNDERSTOOD_LIMIT = 3;
+    /** Commands that, during a handover, get a reminder that the officer is still there (they are passed on too). */
+    private static final Set<GlobalCommand> NAVIGATION = Set.of(GlobalCommand.MENU, GlobalCommand.HELP, GlobalCommand.BACK,
+            GlobalCommand.CANCEL, GlobalCommand.STATUS, GlobalCommand.LANGUAGE);
 
     private final AadhaarTokenizer tokenizer;
     private final LocalDate today;
@@ -68,13 +82,35 @@ public final class Journey {
     // --- after consent --------------------------------------------------------------------------
 
     public Step step(Session session, CitizenInput input, Facts facts) {
+        if (session.state() == JourneyState.HANDOVER) {
+            return inHandover(session, input);
+        }
+        if (session.state() == JourneyState.CONFIRMING_ERASURE && session.previous() == JourneyState.HANDOVER) {
+            return confirmErasureInHandover(session, input);
+        }
+        Step step = journeyStep(session, input, facts);
+        if (!(step instanceof Step.Done done)) {
+            return step;
+        }
+        if (done.session().misunderstood() > session.misunderstood()) {
+            return done.session().misunderstood() >= MISUNDERSTOOD_LIMIT
+                    ? handover(session, HandoverRequested.Reason.NOT_UNDERSTOOD, input, facts) : done;
+        }
+        return done.session().misunderstood() == 0 ? done : new Step.Done(done.session().withMisunderstood(0), done.replies(), done.effects());
+    }
+
+    private Step journeyStep(Session session, CitizenInput input, Facts facts) {
         Optional<GlobalCommand.Detected> command = GlobalCommand.detect(input);
+        if (command.isPresent() && command.get().command() == GlobalCommand.OFFICER && GlobalCommand.isOfficerWordAlone(input)
+                && (session.state() == JourneyState.COLLECTING || session.state() == JourneyState.ANSWERING_QUESTION)) {
+            command = Optional.empty();
+        }
         if (command.isPresent() && !isAnswerToLanguageChoice(session, input)) {
-            return command(session, command.get(), facts);
+            return command(session, command.get(), input, facts);
         }
         if (input instanceof CitizenInput.Other && session.state() != JourneyState.ANSWERING_QUESTION
                 && !(session.state() == JourneyState.COLLECTING)) {
-            return Step.done(session, text(session, "unsupported.text"));
+            return misunderstood(session, text(session, "unsupported.text"));
         }
         return switch (session.state()) {
             case CHOOSING_LANGUAGE -> chooseLanguage(session, input, facts);
@@ -84,10 +120,11 @@ public final class Journey {
             case EDITING -> edit(session, input, facts);
             case ANSWERING_QUESTION -> answerQuestion(session, input);
             case CONFIRMING_ERASURE -> confirmErasure(session, input, facts);
+            case HANDOVER -> inHandover(session, input);
         };
     }
 
-    private Step command(Session s, GlobalCommand.Detected detected, Facts facts) {
+    private Step command(Session s, GlobalCommand.Detected detected, CitizenInput input, Facts facts) {
         Language l = s.language();
         return switch (detected.command()) {
             case GREETING, MENU -> menu(s, 1, facts, discardDraft(s));
@@ -99,6 +136,7 @@ public final class Journey {
             case STATUS -> status(s, detected.reference(), facts);
             case LANGUAGE -> Step.done(s.inState(JourneyState.CHOOSING_LANGUAGE), Screens.languageChoice(l));
             case DELETE_MY_DATA -> Step.done(s.inState(JourneyState.CONFIRMING_ERASURE), Screens.eraseConfirmation(l));
+            case OFFICER -> handover(s, HandoverRequested.Reason.ASKED, input, facts);
         };
     }
 
@@ -169,7 +207,7 @@ public final class Journey {
         if (input instanceof CitizenInput.Text t && !t.body().isBlank()) {
             return search(s, t.body().trim(), facts);
         }
-        return Step.done(s, text(s, "unsupported.text"));
+        return misunderstood(s, text(s, "unsupported.text"));
     }
 
     private Step menu(Session s, int page, Facts facts, List<Effect> effects) {
@@ -218,7 +256,7 @@ public final class Journey {
         }
         List<Facts.Item> found = facts.items(need);
         if (found.isEmpty()) {
-            return Step.done(s, new Reply.Text(Messages.text(s.language(), "search.none.text", Screens.cut(query, 100))));
+            return misunderstood(s, new Reply.Text(Messages.text(s.language(), "search.none.text", Screens.cut(query, 100))));
         }
         return Step.done(s.browsing(JourneyState.SEARCH_RESULTS, 1, null, query),
                 Screens.serviceList(s.language(), Messages.text(s.language(), "search.results.body", Screens.cut(query, 100)),
@@ -265,11 +303,11 @@ public final class Journey {
         if (!field.required() && isSkip(s, input)) {
             answer = Answer.skipped();
         } else if (input instanceof CitizenInput.Other) {
-            return Step.done(s, Screens.invalid(s.language(), service, s.fieldIndex(), new Validated.Invalid("field.invalid.needs.text")));
+            return misunderstood(s, Screens.invalid(s.language(), service, s.fieldIndex(), new Validated.Invalid("field.invalid.needs.text")));
         } else {
             Validated validated = FieldValidation.check(field, input, s.language(), today, tokenizer);
             if (validated instanceof Validated.Invalid invalid) {
-                return Step.done(s, Screens.invalid(s.language(), service, s.fieldIndex(), invalid));
+                return misunderstood(s, Screens.invalid(s.language(), service, s.fieldIndex(), invalid));
             }
             Validated.Valid valid = (Validated.Valid) validated;
             answer = valid.answer();
@@ -332,7 +370,7 @@ public final class Journey {
             answer = new Answer(null, null, new Answer.Place(l.latitude(), l.longitude(), l.address()), null, null,
                     Messages.text(s.language(), "summary.location"));
         } else {
-            return Step.done(s, text(s, "field.invalid.needs.text"));
+            return misunderstood(s, text(s, "field.invalid.needs.text"));
         }
         return Step.done(Session.menu(s.language()), List.of(new Reply.Text(Messages.text(s.language(), "outcome.answer.sent.text", s.applicationRef()))),
                 new Effect.ProvideInformation(s.applicationRef(), s.questionId(), answer));
@@ -346,6 +384,96 @@ public final class Journey {
             return Step.done(Session.menu(s.language()), text(s, "erase.kept.text"));
         }
         return Step.done(s, Screens.eraseConfirmation(s.language()));
+    }
+
+    // --- handover to an officer --------------------------------------------------------------------
+
+    /**
+     * Hands the citizen over to the desk of the department they were in: the service they were looking
+     * at or applying for, else the department they were browsing, else (answering a department's
+     * question) that application's department, else the help desk. A draft is abandoned.
+     */
+    private Step handover(Session s, HandoverRequested.Reason reason, CitizenInput input, Facts facts) {
+        String departmentId = s.departmentId();
+        if (s.serviceId() != null) {
+            Need.Service need = new Need.Service(s.serviceId());
+            if (!facts.has(need)) {
+                return Step.need(need);
+            }
+            Optional<ServiceDefinition> service = facts.service(need);
+            if (service.isPresent()) {
+                departmentId = service.get().departmentId();
+            }
+        }
+        if (departmentId == null && s.applicationRef() == null) {
+            departmentId = HandoverRequested.HELPDESK;
+        }
+        List<Effect> effects = new ArrayList<>(discardDraft(s));
+        AadhaarInText.Tokenized said = AadhaarInText.tokenize(written(input), tokenizer);
+        said.entries().forEach(entry -> effects.add(new Effect.StoreInVault(entry)));
+        effects.add(new Effect.RequestHandover(departmentId, reason, s.serviceId(), s.applicationRef(), forOfficer(said.text())));
+        String key = reason == HandoverRequested.Reason.ASKED ? "handover.started.text" : "handover.not_understood.text";
+        return new Step.Done(Session.handover(s.language()), List.of(text(s, key)), effects);
+    }
+
+    /** During a handover everything goes to the officer, without a bot reply; "delete my data" still works. */
+    private Step inHandover(Session s, CitizenInput input) {
+        Optional<GlobalCommand.Detected> command = GlobalCommand.detect(input);
+        if (command.isPresent() && command.get().command() == GlobalCommand.DELETE_MY_DATA) {
+            return Step.done(s.confirmingErasureInHandover(), Screens.eraseConfirmation(s.language()));
+        }
+        if (input instanceof CitizenInput.Media m) {
+            return Step.done(s, List.of(), new Effect.ForwardToOfficer(null, new Answer.MediaRef(m.mediaId(), m.mimeType(), m.filename())));
+        }
+        if (input instanceof CitizenInput.Other) {
+            return Step.done(s, text(s, "handover.unsupported.text"));
+        }
+        List<Reply> replies = command.isPresent() && NAVIGATION.contains(command.get().command())
+                ? List.of(text(s, "handover.still.text")) : List.of();
+        String written = forOfficer(written(input));
+        if (written == null) {
+            return new Step.Done(s, replies, List.of());
+        }
+        AadhaarInText.Tokenized said = AadhaarInText.tokenize(written, tokenizer);
+        List<Effect> effects = new ArrayList<>();
+        said.entries().forEach(entry -> effects.add(new Effect.StoreInVault(entry)));
+        effects.add(new Effect.ForwardToOfficer(forOfficer(said.text()), null));
+        return new Step.Done(s, replies, effects);
+    }
+
+    private Step confirmErasureInHandover(Session s, CitizenInput input) {
+        if (input instanceof CitizenInput.Choice c && c.id().equals("erase:yes")) {
+            return Step.done(s, List.of(), new Effect.Erase());
+        }
+        if (input instanceof CitizenInput.Choice c && c.id().equals("erase:no")) {
+            return Step.done(Session.handover(s.language()), text(s, "erase.kept.text"));
+        }
+        return Step.done(s, Screens.eraseConfirmation(s.language()));
+    }
+
+    /** What the citizen wrote, as an officer would read it (a tapped button or row by its title, a location by its place). */
+    private static String written(CitizenInput input) {
+        if (input instanceof CitizenInput.Text t) {
+            return t.body();
+        }
+        if (input instanceof CitizenInput.Choice c) {
+            return c.title();
+        }
+        if (input instanceof CitizenInput.SharedLocation l) {
+            String place = java.util.stream.Stream.of(l.name(), l.address()).filter(x -> x != null && !x.isBlank())
+                    .collect(Collectors.joining(", "));
+            return String.format(java.util.Locale.ROOT, "📍 %s(%.6f, %.6f)", place.isEmpty() ? "" : place + " ", l.latitude(), l.longitude());
+        }
+        return null;
+    }
+
+    /** Trimmed and within WhatsApp's (and the contract's) 4,096 characters; null when there is nothing. */
+    private static String forOfficer(String text) {
+        return text == null || text.isBlank() ? null : Screens.cut(text.trim(), 4096);
+    }
+
+    private static Step misunderstood(Session s, Reply reply) {
+        return Step.done(s.withMisunderstood(s.misunderstood() + 1), reply);
     }
 
     private Step status(Session s, String reference, Facts facts) {

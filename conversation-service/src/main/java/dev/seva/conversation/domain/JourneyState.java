@@ -25,5 +25,10 @@ public enum JourneyState {
     /** A department asked a question about an application; the next message is the answer. */
     ANSWERING_QUESTION,
     /** "Delete my data" asked; waiting for Yes or No. */
-    CONFIRMING_ERASURE
+    CONFIRMING_ERASURE,
+    /**
+     * Handed over to an officer: every message goes to the officer's desk, the bot stays silent until
+     * the officer closes the thread (then MENU). Only "delete my data" still works.
+     */
+    HANDOVER
 }

@@ -65,6 +65,9 @@ public class ConversationHandler {
     @Inject
     Erasure erasure;
 
+    @Inject
+    Handovers handovers;
+
     Clock clock = Clock.systemUTC();
 
     public Uni<Void> onInbound(WhatsAppMessageReceived message) {
@@ -114,17 +117,24 @@ public class ConversationHandler {
         Instant now = Instant.now(clock);
         citizen.lastInboundAt = now;
         citizen.phoneNumberId = message.phoneNumberId();
-        return SessionRow.<SessionRow>findById(citizen.citizenRef).chain(row -> {
-            List<Reply> prefix = new ArrayList<>();
+        // An officer's messages that reached the citizen only as a template (outside the window) come first.
+        return handovers.takeHeldReplies(citizen.citizenRef).chain(held -> SessionRow.<SessionRow>findById(citizen.citizenRef).chain(row -> {
+            List<Reply> prefix = new ArrayList<>(held);
             Session session = row == null ? Session.menu(Language.of(citizen.language)) : Json.read(row.data, Session.class);
-            if (row != null && idle(row, now) && session.state() != JourneyState.MENU) {
+            // A handover waits for the officer however long it takes; only the officer ends it.
+            if (row != null && idle(row, now) && session.state() != JourneyState.MENU && !handedOver(session)) {
                 prefix.add(new Reply.Text(Messages.text(session.language(), "welcome.back.text")));
                 session = Session.menu(session.language());
             }
             Journey journey = new Journey(vault, LocalDate.now(clock.withZone(Applications.INDIA)));
             return decide(journey, session, input, Facts.none(), citizen.citizenRef, 0)
                     .chain(done -> apply(message, citizen, row, done, prefix));
-        });
+        }));
+    }
+
+    private static boolean handedOver(Session session) {
+        return session.state() == JourneyState.HANDOVER
+                || session.state() == JourneyState.CONFIRMING_ERASURE && session.previous() == JourneyState.HANDOVER;
     }
 
     /** Runs the journey, fetching each fact it asks for, until it decides. */
@@ -181,6 +191,12 @@ public class ConversationHandler {
         }
         if (effect instanceof Effect.ProvideInformation info) {
             return applications.provideInformation(citizen, info.applicationRef(), info.questionId(), info.answer());
+        }
+        if (effect instanceof Effect.RequestHandover request) {
+            return handovers.open(citizen, request);
+        }
+        if (effect instanceof Effect.ForwardToOfficer forward) {
+            return handovers.forward(citizen, forward);
         }
         throw new IllegalStateException("Unhandled effect " + effect);
     }

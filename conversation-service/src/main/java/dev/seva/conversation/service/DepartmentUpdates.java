@@ -92,6 +92,11 @@ public class DepartmentUpdates {
                     boolean documentFollows = !documentIssued && (o.document() != null || app.documentType != null);
                     text = Messages.text(l, documentFollows ? "outcome.approved.document.text" : "outcome.approved.text", app.reference, service);
                 }
+                case DELAYED -> {
+                    // Not a decision: the application keeps its status; the citizen learns the new date.
+                    text = Messages.text(l, "outcome.delayed.text", app.reference, service,
+                            o.expectedBy().format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy")));
+                }
                 default -> throw new Unprocessable("unknown outcome");
             }
             return sessionChange.chain(() -> outbound.send(OutboundMessages.Recipient.of(citizen), List.of(new Reply.Text(text)), null,

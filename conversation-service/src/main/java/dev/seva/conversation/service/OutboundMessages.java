@@ -47,15 +47,43 @@ public class OutboundMessages {
     }
 
     public Uni<Void> send(Recipient to, List<Reply> replies, UUID inReplyTo, String applicationRef) {
-        boolean withinWindow = to.lastInboundAt() != null
-                && Duration.between(to.lastInboundAt(), Instant.now(clock)).compareTo(config.serviceWindow()) < 0;
+        boolean withinWindow = withinWindow(to);
         return Multi.createFrom().iterable(replies)
                 .onItem().transformToUniAndConcatenate(reply -> outbox.append(Topics.WHATSAPP_OUTBOUND, to.address().key(),
                         command(to, reply, withinWindow, inReplyTo, applicationRef)))
                 .collect().last().replaceWithVoid();
     }
 
+    /**
+     * Like {@link #send} for messages that belong to no application (an officer's reply in a handover):
+     * outside the window they carry the approved handover template, whose one body parameter is
+     * {@code templateParameter} (the officer's designation).
+     */
+    public Uni<Void> sendOutsideApplication(Recipient to, List<Reply> replies, String templateParameter) {
+        boolean withinWindow = withinWindow(to);
+        SendMessage.Template fallback = withinWindow ? null : new SendMessage.Template(config.handoverTemplate(), to.language().code(),
+                List.of(new SendMessage.TemplateComponent("body", null, null,
+                        List.of(new SendMessage.TemplateParameter("text", templateParameter, null, null)))));
+        return Multi.createFrom().iterable(replies)
+                .onItem().transformToUniAndConcatenate(reply -> outbox.append(Topics.WHATSAPP_OUTBOUND, to.address().key(),
+                        command(to, reply, withinWindow, null, null, fallback)))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Whether the citizen wrote within WhatsApp's customer-service window (free-form messages allowed). */
+    public boolean withinWindow(Recipient to) {
+        return to.lastInboundAt() != null && Duration.between(to.lastInboundAt(), Instant.now(clock)).compareTo(config.serviceWindow()) < 0;
+    }
+
     SendMessage command(Recipient to, Reply reply, boolean withinWindow, UUID inReplyTo, String applicationRef) {
+        SendMessage.Template fallback = withinWindow || applicationRef == null ? null
+                : new SendMessage.Template(config.updateTemplate(), to.language().code(), List.of(new SendMessage.TemplateComponent(
+                "body", null, null, List.of(new SendMessage.TemplateParameter("text", applicationRef, null, null)))));
+        return command(to, reply, withinWindow, inReplyTo, applicationRef, fallback);
+    }
+
+    private SendMessage command(Recipient to, Reply reply, boolean withinWindow, UUID inReplyTo, String applicationRef,
+                                SendMessage.Template fallback) {
         SendMessage.Text text = null;
         SendMessage.ListMessage list = null;
         SendMessage.Buttons buttons = null;
@@ -77,9 +105,6 @@ public class OutboundMessages {
             kind = SendMessage.Kind.DOCUMENT;
             document = new SendMessage.Document(d.documentId(), d.filename(), d.caption(), "application/pdf");
         }
-        SendMessage.Template fallback = withinWindow || applicationRef == null ? null
-                : new SendMessage.Template(config.updateTemplate(), to.language().code(), List.of(new SendMessage.TemplateComponent(
-                "body", null, null, List.of(new SendMessage.TemplateParameter("text", applicationRef, null, null)))));
         return new SendMessage(EventIds.random(), SendMessage.EVENT_TYPE, Instant.now(clock), to.phoneNumberId(), to.address(),
                 to.language().code(), withinWindow, inReplyTo, applicationRef, kind, text, list, buttons, document, null, fallback, null);
     }

@@ -87,11 +87,11 @@ class JourneyTest {
         assertThat(((Reply.Text) asked.replies().get(0)).body()).startsWith("(1 of 3) Applicant's full name");
 
         Step.Done badName = done(asked.session(), new CitizenInput.Text("12"), withIncome());
-        assertThat(badName.session()).isEqualTo(asked.session());
+        assertThat(badName.session()).as("same question, one more not understood").isEqualTo(asked.session().withMisunderstood(1));
         assertThat(((Reply.Text) badName.replies().get(0)).body()).contains(Messages.text(Language.EN, "field.invalid.name"));
 
         Step.Done sticker = done(asked.session(), new CitizenInput.Other("sticker"), withIncome());
-        assertThat(sticker.session()).isEqualTo(asked.session());
+        assertThat(sticker.session()).isEqualTo(asked.session().withMisunderstood(1));
         assertThat(((Reply.Text) sticker.replies().get(0)).body()).contains(Messages.text(Language.EN, "field.invalid.needs.text"));
 
         Step.Done named = done(asked.session(), new CitizenInput.Text("Lakshmi Devi"), withIncome());
