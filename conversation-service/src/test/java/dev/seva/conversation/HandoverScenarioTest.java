@@ -14,6 +14,7 @@ import dev.seva.contracts.whatsapp.SendMessage;
 import dev.seva.conversation.domain.Language;
 import dev.seva.conversation.domain.Messages;
 import dev.seva.devstack.Devstack;
+import dev.seva.devstack.PostgresAddress;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,6 +119,42 @@ class HandoverScenarioTest {
     }
 
     @Test
+    void outsideTheWindowTheOfficersReplyCarriesTheHandoverTemplateAndIsSentAgainWhenTheCitizenWrites() throws Exception {
+        Chat.Citizen kiran = atMenu(Language.EN);
+        kiran.says("talk to a human", 1);
+        JsonNode requested = Chat.read(handoverEvent(json -> json.path("eventType").asText().equals("handover.requested")
+                && json.path("text").asText().equals("talk to a human")).value());
+        String citizenRef = requested.path("citizenRef").asText();
+        UUID threadId = UUID.fromString(requested.path("threadId").asText());
+        // The citizen last wrote two days ago: the 24-hour window is closed.
+        try (Connection db = database(); PreparedStatement update = db.prepareStatement(
+                "UPDATE citizen SET last_inbound_at = now() - interval '2 days' WHERE citizen_ref = ?")) {
+            update.setString(1, citizenRef);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        HandoverOfficerReplied reply = new HandoverOfficerReplied(EventIds.random(), HandoverOfficerReplied.EVENT_TYPE, Instant.now(), threadId,
+                citizenRef, "helpdesk", "Your certificate is ready at the MRO office.", new HandoverOfficer("helpdesk-7", "Help desk officer"));
+        chat.publish(Topics.DESK_HANDOVERS, citizenRef, reply, reply.eventType());
+        String expected = Messages.text(Language.EN, "handover.officer.text", "Help desk officer", "Your certificate is ready at the MRO office.");
+        await().atMost(Duration.ofSeconds(30)).until(() -> texts(kiran).contains(expected));
+        SendMessage outside = kiran.allReplies().stream().filter(m -> m.text() != null && m.text().body().equals(expected)).findFirst().orElseThrow();
+        assertThat(outside.withinServiceWindow()).isFalse();
+        assertThat(outside.fallbackTemplate().name()).isEqualTo("seva_officer_message");
+        assertThat(outside.fallbackTemplate().languageCode()).isEqualTo("en");
+        assertThat(outside.fallbackTemplate().components().get(0).parameters().get(0).text()).isEqualTo("Help desk officer");
+
+        // The citizen answers the template: the officer's text comes again, free-form, and their message goes to the officer.
+        List<SendMessage> again = kiran.says("ok", 1);
+        assertThat(again).singleElement().satisfies(m -> {
+            assertThat(m.text().body()).isEqualTo(expected);
+            assertThat(m.withinServiceWindow()).isTrue();
+        });
+        handoverEvent(json -> json.path("threadId").asText().equals(threadId.toString()) && json.path("text").asText().equals("ok"));
+        assertThat(kiran.says("thanks", 0)).as("held only once").isEmpty();
+        handoverEvent(json -> json.path("threadId").asText().equals(threadId.toString()) && json.path("text").asText().equals("thanks"));
+    }
+
+    @Test
     void threeMessagesTheBotCannotReadInARowHandTheCitizenOverToTheHelpDesk() {
         Chat.Citizen ravi = atMenu(Language.TE);
         assertThat(ravi.sendsSticker(1).get(0).text().body()).isEqualTo(Messages.text(Language.TE, "unsupported.text"));
@@ -166,6 +206,11 @@ class HandoverScenarioTest {
         SendMessage told = anil.allReplies().stream().filter(m -> m.text() != null && m.text().body().equals(expected)).findFirst().orElseThrow();
         assertThat(told.applicationRef()).isEqualTo(reference);
         assertThat(anil.says("status " + reference, 1).get(0).text().body()).contains(Messages.text(Language.EN, "status.submitted"));
+    }
+
+    private Connection database() throws Exception {
+        PostgresAddress pg = devstack.postgres();
+        return DriverManager.getConnection(pg.jdbcUrl("conversation"), pg.user(), pg.password());
     }
 
     static Chat.Citizen atMenu(Language language) {
