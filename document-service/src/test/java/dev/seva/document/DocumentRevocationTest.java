@@ -74,6 +74,7 @@ class DocumentRevocationTest {
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.kafkaBootstrapServers());
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+            TestCatalogue.publish(producer);
         }
     }
 

@@ -74,6 +74,7 @@ class DocumentServiceTest {
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.kafkaBootstrapServers());
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+            TestCatalogue.publish(producer);
             Properties c = new Properties();
             c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.kafkaBootstrapServers());
             c.put(ConsumerConfig.GROUP_ID_CONFIG, "document-test-" + UUID.randomUUID());

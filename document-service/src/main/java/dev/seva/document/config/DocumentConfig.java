@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,13 @@ public interface DocumentConfig {
     Path stateDir();
 
     Signing signing();
+
+    /**
+     * DOCUMENT_CATALOGUE_WAIT: how long an approval for a service not (yet) known from catalogue.services.v1
+     * waits for it (right after a start the topic may not be read yet) before it is dead-lettered.
+     */
+    @WithDefault("30s")
+    Duration catalogueWait();
 
     interface Signing {
         /** DOCUMENT_SIGNING_KEYSTORE: the PKCS#12 file with the signing key and its certificate chain. */

@@ -6,10 +6,12 @@ import dev.seva.contracts.ContractViolation;
 import dev.seva.contracts.EventJson;
 import dev.seva.contracts.Headers;
 import dev.seva.contracts.Topics;
+import dev.seva.contracts.catalogue.CatalogueServicePublished;
 import dev.seva.contracts.citizen.CitizenErasureRequested;
 import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.document.service.Erasure;
 import dev.seva.document.service.Issuance;
+import dev.seva.document.service.ServiceCatalogue;
 import dev.seva.document.service.Unprocessable;
 import dev.seva.outbox.InfrastructureFailures;
 import io.smallrye.mutiny.Uni;
@@ -29,8 +31,8 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * What document-service reads: every department's outcomes ({@code dept.*.outcomes.v1}, by pattern)
- * and citizens' erasures. Each record is checked against its topic's contract, handled, retried a
+ * What document-service reads: every department's outcomes ({@code dept.*.outcomes.v1}, by pattern),
+ * citizens' erasures and the catalogue. Each record is checked against its topic's contract, handled, retried a
  * few times when the failure may pass (database connection, a concurrent insert of the same
  * document), and otherwise sent unchanged to {@code <topic>.dlq} with the reason: never dropped.
  */
@@ -47,12 +49,32 @@ public class Consumers {
     Erasure erasure;
 
     @Inject
+    ServiceCatalogue catalogue;
+
+    @Inject
     @Channel("dead-letters")
     MutinyEmitter<String> deadLetters;
 
     @Incoming("outcomes")
     public Uni<Void> outcome(ConsumerRecord<String, String> record) {
         return handle(record, ApplicationOutcomeDecided.class, o -> issuance.onOutcome(record.topic(), o));
+    }
+
+    /**
+     * The catalogue, to know which department each service belongs to and which document type it ends
+     * in. A tombstone (a retired service) is ignored: its last definition still answers for applications
+     * made before. An unreadable record is skipped (logged): the catalogue is catalogue-service's to fix.
+     */
+    @Incoming("catalogue")
+    public Uni<Void> catalogue(ConsumerRecord<String, String> record) {
+        if (record.value() != null) {
+            try {
+                catalogue.learn(parse(record, CatalogueServicePublished.class).service());
+            } catch (Unprocessable e) {
+                LOG.warnf("Catalogue record %s-%d@%d skipped: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            }
+        }
+        return Uni.createFrom().voidItem();
     }
 
     @Incoming("erasures")

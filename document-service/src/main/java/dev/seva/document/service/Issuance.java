@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.seva.contracts.EventIds;
 import dev.seva.contracts.EventJson;
 import dev.seva.contracts.Topics;
+import dev.seva.contracts.catalogue.ServiceDefinition;
 import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.contracts.documents.DocumentIssued;
 import dev.seva.document.domain.Certificate;
@@ -27,7 +28,9 @@ import java.time.Instant;
  * worker thread (never on the event loop), then stored with its SHA-256 in one transaction with the
  * message-log entry of the outcome and the {@code documents.issued.v1} event (outbox). The same
  * outcome delivered again, or another approval of an application that already has its document,
- * makes no second document (message log, unique outcome id and application reference).
+ * makes no second document (message log, unique outcome id and application reference). Only the
+ * topic's department's approvals of its own services, for the document type the catalogue defines for
+ * the service, are signed ({@link #allowedByTheCatalogue}).
  */
 @ApplicationScoped
 public class Issuance {
@@ -47,25 +50,57 @@ public class Issuance {
     Vertx vertx;
 
     @Inject
+    ServiceCatalogue catalogue;
+
+    @Inject
     MeterRegistry registry;
 
     Clock clock = Clock.systemUTC();
 
     public Uni<Void> onOutcome(String topic, ApplicationOutcomeDecided outcome) {
+        // The department is the topic's (only that department can write it), never the body's.
+        String department = Topics.parseDepartmentTopic(topic).map(Topics.DepartmentTopic::departmentId)
+                .orElseThrow(() -> new Unprocessable("cross-department: " + topic + " is not a department topic"));
+        if (!department.equals(outcome.departmentId())) {
+            throw new Unprocessable("cross-department: departmentId " + outcome.departmentId() + " on the topic of " + department);
+        }
         if (outcome.outcome() != ApplicationOutcomeDecided.Outcome.APPROVED || outcome.document() == null) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withSession(() -> DocumentRow.count("outcomeEventId = ?1 or applicationRef = ?2", outcome.eventId(), outcome.applicationRef()))
+        return allowedByTheCatalogue(department, outcome)
+                .chain(() -> Panache.withSession(() -> DocumentRow.count("outcomeEventId = ?1 or applicationRef = ?2", outcome.eventId(), outcome.applicationRef())))
                 .chain(existing -> {
                     if (existing > 0) {
                         LOG.infof("Application %s already has its document; outcome %s skipped", outcome.applicationRef(), outcome.eventId());
                         return Uni.createFrom().voidItem();
                     }
-                    return issue(topic, outcome);
+                    return issue(topic, department, outcome);
                 });
     }
 
-    private Uni<Void> issue(String topic, ApplicationOutcomeDecided outcome) {
+    /**
+     * A department signs only its own services' documents, of the type the catalogue defines for the
+     * service: the approval names its service, the service is the topic's department's, and the document
+     * type is the service's. Anything else is dead-lettered (no document, so nothing reaches the citizen).
+     */
+    private Uni<Void> allowedByTheCatalogue(String department, ApplicationOutcomeDecided o) {
+        if (o.serviceId() == null) {
+            throw new Unprocessable("cross-service: an approval with a document names no serviceId, so its document type cannot be checked");
+        }
+        return catalogue.definition(o.serviceId()).invoke(found -> {
+            ServiceDefinition service = found.orElseThrow(() -> new Unprocessable("cross-service: service " + o.serviceId() + " is not in the catalogue"));
+            if (!department.equals(service.departmentId())) {
+                throw new Unprocessable("cross-department: service " + service.id() + " belongs to " + service.departmentId()
+                        + ", the approval came from " + department);
+            }
+            if (!o.document().type().equals(service.documentType())) {
+                throw new Unprocessable("cross-service: document type " + o.document().type() + " is not the one of service "
+                        + service.id() + " (" + service.documentType() + ")");
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> issue(String topic, String department, ApplicationOutcomeDecided outcome) {
         Instant issuedAt = Instant.now(clock);
         Certificate certificate;
         try {
@@ -80,17 +115,18 @@ public class Issuance {
         return vertx.executeBlocking(Uni.createFrom().item(() -> factory.issue(certificate, issuedAt)), false)
                 .invoke(() -> timing.stop(registry.timer("seva.document.generation", "type", outcome.document().type())))
                 .chain(signed -> Panache.withTransaction(() -> messageLog.firstDelivery(outcome.eventId(), topic)
-                        .chain(first -> first ? store(outcome, certificate, signed, issuedAt) : Uni.createFrom().voidItem())))
+                        .chain(first -> first ? store(department, outcome, certificate, signed, issuedAt) : Uni.createFrom().voidItem())))
                 .invoke(() -> LOG.infof("Issued %s %s for %s", outcome.document().type(), certificate.documentId(), outcome.applicationRef()));
     }
 
-    private Uni<Void> store(ApplicationOutcomeDecided outcome, Certificate certificate, CertificateFactory.SignedPdf signed, Instant issuedAt) {
+    private Uni<Void> store(String department, ApplicationOutcomeDecided outcome, Certificate certificate, CertificateFactory.SignedPdf signed,
+                            Instant issuedAt) {
         DocumentRow row = new DocumentRow();
         row.id = certificate.documentId();
         row.outcomeEventId = outcome.eventId();
         row.applicationRef = outcome.applicationRef();
         row.citizenRef = outcome.citizenRef();
-        row.departmentId = outcome.departmentId();
+        row.departmentId = department;
         row.documentType = outcome.document().type();
         row.fileName = CertificateFactory.fileName(row.documentType, row.applicationRef);
         row.issuedAt = issuedAt;
