@@ -3,6 +3,7 @@ package dev.seva.conversation.messaging;
 import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.contracts.documents.DocumentIssued;
 import dev.seva.conversation.service.DepartmentUpdates;
+import dev.seva.conversation.service.OutcomeOrigin;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,13 +20,21 @@ public class DepartmentConsumers {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    OutcomeOrigin origin;
+
+    /** The department is the record's topic's: an outcome for another department's application is dead-lettered. */
     @Incoming("outcomes")
     public Uni<Void> outcome(ConsumerRecord<String, String> record) {
-        return RecordHandling.process(record, ApplicationOutcomeDecided.class, o -> updates.onOutcome(record.topic(), o), deadLetters);
+        return RecordHandling.process(record, ApplicationOutcomeDecided.class, o -> Uni.createFrom()
+                .deferred(() -> origin.requireFromItsDepartment(record.topic(), o))
+                .chain(() -> updates.onOutcome(record.topic(), o)), deadLetters);
     }
 
     @Incoming("documents")
     public Uni<Void> document(ConsumerRecord<String, String> record) {
-        return RecordHandling.process(record, DocumentIssued.class, d -> updates.onDocument(record.topic(), d), deadLetters);
+        return RecordHandling.process(record, DocumentIssued.class, d -> Uni.createFrom()
+                .deferred(() -> origin.requireForItsApplication(d))
+                .chain(() -> updates.onDocument(record.topic(), d)), deadLetters);
     }
 }
