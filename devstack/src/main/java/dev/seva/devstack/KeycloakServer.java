@@ -75,7 +75,15 @@ public final class KeycloakServer implements AutoCloseable {
      * The Keycloak of this test JVM: started on first use on free ports in a temporary home (removed when
      * the JVM ends), realm ready. About 25 s on a 2-core machine; every later call returns the same server.
      */
-    public static synchronized KeycloakServer forTests() {
+    public static KeycloakServer forTests() {
+        return startForTests().awaitRealm(Duration.ofSeconds(240));
+    }
+
+    /**
+     * Like {@link #forTests()} but returns as soon as Keycloak is launched, so a test can start other
+     * processes meanwhile; call {@link #awaitRealm} before the first token.
+     */
+    public static synchronized KeycloakServer startForTests() {
         if (forTests == null) {
             Path dir;
             try {
@@ -86,7 +94,6 @@ public final class KeycloakServer implements AutoCloseable {
             forTests = launch(dir.resolve("server"), FreePorts.next(), FreePorts.next(), dir.resolve("keycloak.log"), dir, System::getenv);
             KeycloakServer server = forTests;
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-shutdown"));
-            server.awaitRealm(Duration.ofSeconds(180));
         }
         return forTests;
     }
@@ -123,15 +130,13 @@ public final class KeycloakServer implements AutoCloseable {
             Files.writeString(realmHash, hash);
             Files.createDirectories(log.toAbsolutePath().getParent());
 
-            List<String> command = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "keycloak-watchdog",
-                    home.resolve("keycloak.pid").toString(), "sh", home.resolve("bin/kc.sh").toString(), "start-dev",
+            ProcessBuilder builder = supervised(home.resolve("keycloak.pid"), List.of("sh", home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port,
                     // Tokens name one issuer whatever address a client used: services are configured with localhost.
                     "--hostname=http://localhost:" + port,
                     "--http-management-port=" + managementPort, "--health-enabled=true",
-                    "--import-realm"));
-            ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                    "--import-realm"))
+                    .directory(home.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("JAVA_HOME", javaHome(env).toString());
             builder.environment().put("JAVA_OPTS_KC_HEAP", Optional.ofNullable(env.apply("DEVSTACK_KEYCLOAK_HEAP")).orElse(DEFAULT_HEAP));
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
@@ -144,6 +149,16 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Keycloak did not start", e);
         }
+    }
+
+    /**
+     * {@code command} under the watchdog: started with this JVM's pipe as the watchdog's stdin (keep the
+     * process's output stream open and never write to it), its pid written to {@code pidFile}.
+     */
+    static ProcessBuilder supervised(Path pidFile, List<String> command) {
+        List<String> full = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "keycloak-watchdog", pidFile.toString()));
+        full.addAll(command);
+        return new ProcessBuilder(full).redirectInput(ProcessBuilder.Redirect.PIPE);
     }
 
     /**
