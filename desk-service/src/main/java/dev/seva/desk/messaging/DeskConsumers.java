@@ -1,0 +1,75 @@
+package dev.seva.desk.messaging;
+
+import dev.seva.contracts.EventJson;
+import dev.seva.contracts.catalogue.CatalogueServicePublished;
+import dev.seva.contracts.citizen.CitizenErasureRequested;
+import dev.seva.contracts.department.ApplicationEvent;
+import dev.seva.contracts.handover.ConversationHandoverEvent;
+import dev.seva.desk.service.CatalogueView;
+import dev.seva.desk.service.Intake;
+import dev.seva.desk.service.Threads;
+import dev.seva.outbox.RecordPipeline;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * What the desk reads: the applications topics of every department (by pattern; those it does not
+ * serve are passed over), the citizens' handover threads, erasures, and the catalogue. Each record
+ * through the platform's one consumer pipeline ({@link RecordPipeline}: contract check, retries, waiting
+ * on the database, dead letters).
+ */
+@ApplicationScoped
+public class DeskConsumers {
+
+    private static final Logger LOG = Logger.getLogger(DeskConsumers.class);
+
+    @Inject
+    RecordPipeline pipeline;
+
+    @Inject
+    Intake intake;
+
+    @Inject
+    Threads threads;
+
+    @Inject
+    CatalogueView catalogue;
+
+    @Incoming("applications")
+    public Uni<Void> application(ConsumerRecord<String, String> record) {
+        String department = dev.seva.contracts.Topics.parseDepartmentTopic(record.topic())
+                .map(dev.seva.contracts.Topics.DepartmentTopic::departmentId).orElse("");
+        if (!intake.serves(department)) {
+            // Another department's own system reads this topic; the desk is not its consumer.
+            return Uni.createFrom().voidItem();
+        }
+        return pipeline.process(record, ApplicationEvent.class, e -> intake.onApplicationEvent(record.topic(), e));
+    }
+
+    @Incoming("handovers")
+    public Uni<Void> handover(ConsumerRecord<String, String> record) {
+        return pipeline.process(record, ConversationHandoverEvent.class, e -> threads.onConversationEvent(record.topic(), e));
+    }
+
+    @Incoming("erasures")
+    public Uni<Void> erasure(ConsumerRecord<String, String> record) {
+        return pipeline.process(record, CitizenErasureRequested.class, e -> intake.onErasure(record.topic(), e));
+    }
+
+    @Incoming("catalogue")
+    public void catalogue(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            catalogue.remove(record.key());
+            return;
+        }
+        try {
+            catalogue.put(EventJson.mapper().readValue(record.value(), CatalogueServicePublished.class).service());
+        } catch (Exception e) {
+            LOG.warnf("Unreadable catalogue record for %s: skipped (catalogue-service validates what it publishes)", record.key());
+        }
+    }
+}
