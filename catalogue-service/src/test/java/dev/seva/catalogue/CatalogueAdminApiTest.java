@@ -57,6 +57,19 @@ class CatalogueAdminApiTest {
     }
 
     @Test
+    void grantsNothingForARoleOutsideTheRealmRolesOrATokenIssuedForAnotherService() {
+        // Tried: catalogue-admin only in the "groups" claim (403); a valid admin token whose audience is another service (401).
+        String groupsOnly = Jwt.preferredUserName("sneaky").groups(Set.of("catalogue-admin")).issuer("https://server.example.com")
+                .audience("https://service.example.com").sign();
+        given().auth().oauth2(groupsOnly).contentType(ContentType.JSON).body(definition("pol-test-groups", "police").toString())
+                .when().post("/admin/services").then().statusCode(403);
+        String otherAudience = Jwt.preferredUserName("admin").claim("realm_access", java.util.Map.of("roles", java.util.List.of("catalogue-admin")))
+                .issuer("https://server.example.com").audience("desk-service").sign();
+        given().auth().oauth2(otherAudience).contentType(ContentType.JSON).body(definition("pol-test-aud", "police").toString())
+                .when().post("/admin/services").then().statusCode(401);
+    }
+
+    @Test
     void refusesAnInvalidDefinitionNamingTheField() {
         ObjectNode bad = definition("pol-test-invalid", "police");
         ((ObjectNode) bad.get("names")).put("hi", "FIR status");
@@ -158,8 +171,9 @@ class CatalogueAdminApiTest {
         }
     }
 
+    /** A token as the realm issues it (signed by the OIDC test server's key): realm roles in realm_access.roles. */
     static String token(String user, String... roles) {
-        return Jwt.preferredUserName(user).groups(Set.of(roles)).issuer("https://server.example.com")
-                .audience("https://service.example.com").sign();
+        return Jwt.preferredUserName(user).claim("realm_access", java.util.Map.of("roles", java.util.List.of(roles)))
+                .issuer("https://server.example.com").audience("https://service.example.com").sign();
     }
 }

@@ -134,7 +134,7 @@ class DocumentRevocationTest {
     }
 
     @Test
-    void withoutAValidTokenTheAnswerIs401() throws Exception {
+    void withoutAValidTokenTheAnswerIs401AndARoleOutsideTheRealmRolesGrantsNothing() throws Exception {
         // Tried: no Authorization header; a bearer value that is not a JWT; a token signed by another key; an expired token.
         Issued doc = issueRevenueCertificate();
 
@@ -147,6 +147,13 @@ class DocumentRevocationTest {
         String expired = Jwt.preferredUserName("officer.revenue").groups(Set.of("dept-revenue-officer")).issuer("https://server.example.com")
                 .audience("https://service.example.com").issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
         revoke(doc.id(), expired, REASON).then().statusCode(401);
+        String otherAudience = Jwt.preferredUserName("officer.revenue").claim("realm_access", Map.of("roles", List.of("dept-revenue-officer")))
+                .issuer("https://server.example.com").audience("desk-service").sign();
+        revoke(doc.id(), otherAudience, REASON).then().statusCode(401);
+        // A role in "groups" is not a realm role: a valid token that grants nothing.
+        String groupsOnly = Jwt.preferredUserName("officer.revenue").groups(Set.of("dept-revenue-officer")).issuer("https://server.example.com")
+                .audience("https://service.example.com").sign();
+        revoke(doc.id(), groupsOnly, REASON).then().statusCode(403);
 
         assertThat(column(doc.id(), "status")).isEqualTo("valid");
     }
@@ -277,9 +284,9 @@ class DocumentRevocationTest {
         }
     }
 
-    /** A token as the realm would issue it (signed by the OIDC test server's key), roles in "groups". */
+    /** A token as the realm would issue it (signed by the OIDC test server's key), realm roles in realm_access.roles. */
     static String token(String user, String... roles) {
-        return Jwt.preferredUserName(user).groups(Set.of(roles)).issuer("https://server.example.com")
+        return Jwt.preferredUserName(user).claim("realm_access", Map.of("roles", List.of(roles))).issuer("https://server.example.com")
                 .audience("https://service.example.com").sign();
     }
 
