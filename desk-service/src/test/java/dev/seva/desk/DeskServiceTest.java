@@ -108,6 +108,9 @@ class DeskServiceTest {
                 .audience("https://service.example.com").sign();
         given().auth().oauth2(groupsOnly).get("/api/applications/" + ref).then().statusCode(403);
         given().get("/api/applications").then().statusCode(401);
+        // A browser without a session is sent to the identity provider's login page (code flow with PKCE), not shown a 401.
+        given().accept("text/html").redirects().follow(false).get("/applications/" + ref).then().statusCode(302)
+                .header("Location", containsString("response_type=code")).header("Location", containsString("code_challenge_method=S256"));
         assertThat(auditLines(ref)).contains("officer.municipal view denied", "officer.municipal approve denied", "sneaky view denied");
     }
 

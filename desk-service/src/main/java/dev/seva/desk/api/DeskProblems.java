@@ -7,6 +7,9 @@ import dev.seva.desk.service.NotFound;
 import dev.seva.web.Problem;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -49,11 +52,24 @@ public class DeskProblems {
         return Problem.response(403, "forbidden", "Forbidden", "Your roles do not allow this.");
     }
 
+    /**
+     * A person's browser (asks for HTML, sends no bearer token) is sent to Keycloak's login page: the OIDC
+     * code flow's own challenge (a redirect, with its state cookie). Mapping every 401 to a problem body
+     * would leave the browser on a JSON error instead of the login page. Tools get the problem.
+     */
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
+    public Uni<Response> unauthorized(UnauthorizedException e, HttpHeaders headers, RoutingContext context) {
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        if (authenticator != null && wantsHtml(headers) && headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            return authenticator.getChallenge(context).map(challenge -> {
+                Response.ResponseBuilder response = Response.status(challenge.status);
+                challenge.getHeaders().forEach((name, value) -> response.header(name.toString(), value));
+                return response.build();
+            });
+        }
         Response problem = Problem.response(401, "unauthorized", "Authentication required",
                 "A bearer token from the Seva identity provider is required.");
-        return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        return Uni.createFrom().item(Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
     }
 
     @ServerExceptionMapper
