@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.seva.contracts.Topics;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -61,6 +63,26 @@ final class ContractTopics {
         Set<String> departments = new TreeSet<>();
         m.all(KafkaUser.class).stream().map(u -> u.getMetadata().getName()).filter(n -> n.startsWith("dept-"))
                 .forEach(n -> departments.add(n.substring("dept-".length())));
+        return departments;
+    }
+
+    /** The department desk's Deployment. */
+    static final String DESK = "desk-service";
+    /** The desk's general help desk of human handover: a desk department without application topics. */
+    static final String HELPDESK = "helpdesk";
+
+    /**
+     * The departments whose applications the desk works, as its Deployment is told (DESK_DEPARTMENTS,
+     * without helpdesk, which has handover threads only); empty when the overlay runs no desk.
+     */
+    static Set<String> departmentsOfTheDesk(Manifests m) {
+        Set<String> departments = new TreeSet<>();
+        if (!m.has(Deployment.class, DESK)) {
+            return departments;
+        }
+        String list = Cluster.env(m.one(Deployment.class, DESK), "DESK_DEPARTMENTS").orElseThrow(
+                () -> new AssertionError(m.overlay() + ": desk-service has no DESK_DEPARTMENTS")).getValue();
+        Arrays.stream(list.split(",")).map(String::strip).filter(d -> !d.isEmpty() && !d.equals(HELPDESK)).forEach(departments::add);
         return departments;
     }
 

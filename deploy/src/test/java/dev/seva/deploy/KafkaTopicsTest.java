@@ -38,11 +38,31 @@ class KafkaTopicsTest {
         Set<String> contractTopics = ContractTopics.forDepartments(departments);
         Set<String> deployed = topicNames(m);
 
-        assertThat(departments).as("departments with topics").isNotEmpty().isEqualTo(ContractTopics.departmentsWithUsers(m));
+        Set<String> served = new TreeSet<>(ContractTopics.departmentsWithUsers(m));
+        served.addAll(ContractTopics.departmentsOfTheDesk(m));
+        assertThat(departments).as(overlay + ": departments with topics are those served by their own system or the desk")
+                .isNotEmpty().isEqualTo(served);
         assertThat(deployed).as(overlay + ": KafkaTopics").containsAll(contractTopics)
-                .contains(Topics.WHATSAPP_INBOUND_DLQ, Topics.WHATSAPP_STATUS_DLQ, Topics.WHATSAPP_OUTBOUND_DLQ);
+                .contains(Topics.WHATSAPP_INBOUND_DLQ, Topics.WHATSAPP_STATUS_DLQ, Topics.WHATSAPP_OUTBOUND_DLQ, Topics.DESK_HANDOVERS_DLQ);
         assertThat(deployed).as(overlay + ": every KafkaTopic is a contract topic or its dead letters")
                 .allSatisfy(t -> assertThat(contractTopics).contains(ContractTopics.base(t)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void everyTopicTheDeskReadsHasTheDeadLetterTopicItWrites(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        Set<String> expected = new TreeSet<>(Set.of(Topics.deadLetter(Topics.CONVERSATION_HANDOVERS), Topics.deadLetter(Topics.CITIZEN_ERASURE)));
+        ContractTopics.departmentsOfTheDesk(m).forEach(d -> expected.add(Topics.deadLetter(Topics.departmentApplications(d))));
+
+        assertThat(topicNames(m)).as(overlay + ": the desk's dead-letter topics").containsAll(expected);
+        assertThat(m.all(KafkaTopic.class)).filteredOn(t -> expected.contains(t.getSpec().getTopicName()))
+                .allSatisfy(t -> assertThat(t.getMetadata().getLabels()).as(t.getSpec().getTopicName())
+                        .containsEntry("seva.dev/partitions", "small").containsEntry("seva.dev/retention", "dead-letter"));
+        assertThat(m.all(KafkaTopic.class)).filteredOn(t -> Set.of(Topics.CONVERSATION_HANDOVERS, Topics.DESK_HANDOVERS).contains(t.getSpec().getTopicName()))
+                .as(overlay + ": the handover topics are citizen streams").hasSize(2)
+                .allSatisfy(t -> assertThat(t.getMetadata().getLabels()).as(t.getSpec().getTopicName())
+                        .containsEntry("seva.dev/partitions", "citizen").containsEntry("seva.dev/retention", "citizen"));
     }
 
     @ParameterizedTest

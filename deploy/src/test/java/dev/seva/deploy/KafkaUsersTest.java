@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 
 import static dev.seva.contracts.Topics.CATALOGUE_SERVICES;
 import static dev.seva.contracts.Topics.CITIZEN_ERASURE;
+import static dev.seva.contracts.Topics.CONVERSATION_HANDOVERS;
+import static dev.seva.contracts.Topics.DESK_HANDOVERS;
+import static dev.seva.contracts.Topics.DESK_HANDOVERS_DLQ;
 import static dev.seva.contracts.Topics.DOCUMENTS_ISSUED;
 import static dev.seva.contracts.Topics.WHATSAPP_INBOUND;
 import static dev.seva.contracts.Topics.WHATSAPP_INBOUND_DLQ;
@@ -40,10 +43,21 @@ class KafkaUsersTest {
         return "Write topic " + topic;
     }
 
-    /** The grants of every platform user, for the departments the overlay deploys. */
-    static Map<String, Set<String>> expectedPlatformGrants(Set<String> departments, Set<String> deadLetterTopics) {
+    /**
+     * The grants of every platform user, for the departments the overlay deploys and, among them, those
+     * the desk serves (its DESK_DEPARTMENTS).
+     */
+    static Map<String, Set<String>> expectedPlatformGrants(Set<String> departments, Set<String> deskDepartments, Set<String> deadLetterTopics) {
         Set<String> conversation = new TreeSet<>(Set.of(read(WHATSAPP_INBOUND), read(DOCUMENTS_ISSUED), "Read group conversation-service",
-                write(WHATSAPP_OUTBOUND), write(CITIZEN_ERASURE), write(WHATSAPP_INBOUND_DLQ), write(deadLetter(DOCUMENTS_ISSUED))));
+                write(WHATSAPP_OUTBOUND), write(CITIZEN_ERASURE), write(WHATSAPP_INBOUND_DLQ), write(deadLetter(DOCUMENTS_ISSUED)),
+                write(CONVERSATION_HANDOVERS), read(DESK_HANDOVERS), write(DESK_HANDOVERS_DLQ)));
+        // The desk's outbox relay (an idempotent producer, like the other relays) needs Write on its topics only.
+        Set<String> desk = new TreeSet<>(Set.of(read(CONVERSATION_HANDOVERS), read(CITIZEN_ERASURE), "Read group desk-service",
+                read(CATALOGUE_SERVICES), "Read group-prefix desk-catalogue-",
+                write(DESK_HANDOVERS), write(deadLetter(CONVERSATION_HANDOVERS)), write(deadLetter(CITIZEN_ERASURE))));
+        for (String d : deskDepartments) {
+            desk.addAll(Set.of(read(departmentApplications(d)), write(departmentOutcomes(d)), write(deadLetter(departmentApplications(d)))));
+        }
         Set<String> document = new TreeSet<>(Set.of(read(CITIZEN_ERASURE), "Read group document-service", write(DOCUMENTS_ISSUED),
                 read(CATALOGUE_SERVICES), "Read group-prefix document-service-catalogue-"));
         for (String d : departments) {
@@ -59,6 +73,7 @@ class KafkaUsersTest {
                 "document-service", document,
                 "notification-service", Set.of(read(WHATSAPP_OUTBOUND), read(WHATSAPP_STATUS), read(CITIZEN_ERASURE),
                         "Read group notification-service", write(WHATSAPP_OUTBOUND_DLQ)),
+                "desk-service", desk,
                 "seva-ops", ops);
     }
 
@@ -66,8 +81,8 @@ class KafkaUsersTest {
     @MethodSource("dev.seva.deploy.Kustomize#overlays")
     void eachDepartmentReadsOnlyItsApplicationsAndWritesOnlyItsOutcomes(String overlay) {
         Manifests m = Manifests.of(overlay);
+        // Departments served by their own system (the desk serves the others: everyDepartmentIsServedBy…).
         Set<String> departments = ContractTopics.departmentsWithUsers(m);
-        assertThat(departments).isNotEmpty();
         for (String d : departments) {
             KafkaUser user = m.one(KafkaUser.class, "dept-" + d);
             assertThat(Acls.resources(user)).as(overlay + ": resources of dept-" + d)
@@ -83,13 +98,36 @@ class KafkaUsersTest {
         Manifests m = Manifests.of(overlay);
         Set<String> deadLetters = m.all(KafkaTopic.class).stream().map(t -> t.getSpec().getTopicName())
                 .filter(t -> t.endsWith(".dlq")).collect(Collectors.toCollection(TreeSet::new));
-        Map<String, Set<String>> expected = expectedPlatformGrants(ContractTopics.departmentsWithUsers(m), deadLetters);
+        Map<String, Set<String>> expected = expectedPlatformGrants(ContractTopics.departmentsWithTopics(m),
+                ContractTopics.departmentsOfTheDesk(m), deadLetters);
 
         Set<String> platformUsers = m.all(KafkaUser.class).stream().map(u -> u.getMetadata().getName())
                 .filter(n -> !n.startsWith("dept-")).collect(Collectors.toSet());
         assertThat(platformUsers).as(overlay + ": platform KafkaUsers").containsExactlyInAnyOrderElementsOf(expected.keySet());
         expected.forEach((user, grants) -> assertThat(Acls.grants(m.one(KafkaUser.class, user)))
                 .as(overlay + ": grants of " + user).containsExactlyInAnyOrderElementsOf(grants));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void everyDepartmentIsServedByExactlyOneOfTheDeskOrItsOwnSystem(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        Set<String> own = ContractTopics.departmentsWithUsers(m);
+        Set<String> desk = ContractTopics.departmentsOfTheDesk(m);
+
+        Set<String> both = new TreeSet<>(desk);
+        both.retainAll(own);
+        assertThat(both).as(overlay + ": departments both the desk and their own system serve (each application would be decided twice)").isEmpty();
+        for (String d : ContractTopics.departmentsWithTopics(m)) {
+            String applications = departmentApplications(d);
+            Set<String> readers = m.all(KafkaUser.class).stream().filter(u -> Acls.grants(u).contains(read(applications)))
+                    .map(u -> u.getMetadata().getName()).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> writers = m.all(KafkaUser.class).stream().filter(u -> Acls.grants(u).contains(write(departmentOutcomes(d))))
+                    .map(u -> u.getMetadata().getName()).collect(Collectors.toCollection(TreeSet::new));
+            String server = desk.contains(d) ? ContractTopics.DESK : "dept-" + d;
+            assertThat(readers).as(overlay + ": who reads " + applications).containsExactly(server);
+            assertThat(writers).as(overlay + ": who decides " + d + "'s applications").containsExactly(server);
+        }
     }
 
     @ParameterizedTest

@@ -123,6 +123,17 @@ class KeycloakTest {
         assertThat(URI.create(keycloak.spec().hostname().hostname()).getHost()).isEqualTo("id." + domain);
         assertThat(realm(m).clients()).filteredOn(c -> Boolean.TRUE.equals(c.publicClient()))
                 .allSatisfy(c -> assertThat(c.redirectUris()).allSatisfy(u -> assertThat(URI.create(u.replace("*", "")).getHost()).isEqualTo(adminHost)));
+        Ingress deskIngress = m.one(Ingress.class, "seva-desk");
+        String deskHost = hostServing(deskIngress, ContractTopics.DESK);
+        assertThat(deskHost).as("the desk's host").isEqualTo("desk." + domain);
+        assertThat(deskIngress.getSpec().getTls()).singleElement().satisfies(t -> assertThat(t.getHosts()).containsExactly(deskHost));
+        assertThat(realm(m).clients()).filteredOn(c -> c.clientId().equals(DESK_CLIENT)).singleElement()
+                .satisfies(c -> assertThat(c.redirectUris()).as("the desk client's redirect URIs").isNotEmpty()
+                        .allSatisfy(u -> assertThat(URI.create(u.replace("*", "")).getHost()).isEqualTo(deskHost)));
+        assertThat(Cluster.env(m.one(Deployment.class, ContractTopics.DESK), "OIDC_AUTH_SERVER_URL").orElseThrow().getValue())
+                .as("the desk's realm, inside the cluster, as the catalogue's")
+                .isEqualTo(Cluster.env(m.one(Deployment.class, "catalogue-service"), "OIDC_AUTH_SERVER_URL").orElseThrow().getValue());
+        assertThat(Cluster.env(m.one(Deployment.class, ContractTopics.DESK), "DESK_OIDC_CLIENT_ID").orElseThrow().getValue()).isEqualTo(DESK_CLIENT);
         assertThat(Cluster.env(m.one(Deployment.class, "document-service"), "DOCUMENT_VERIFY_BASE_URL").orElseThrow().getValue())
                 .isEqualTo("https://" + verifyHost);
         assertThat(URI.create(Cluster.env(m.one(Deployment.class, "catalogue-service"), "OIDC_AUTH_SERVER_URL").orElseThrow().getValue()))

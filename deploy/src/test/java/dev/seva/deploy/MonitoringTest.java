@@ -2,6 +2,7 @@ package dev.seva.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seva.deploy.model.Keda;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
@@ -15,6 +16,8 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +66,22 @@ class MonitoringTest {
     void kafkaAndPostgresAreScraped(String overlay) {
         assertThat(Manifests.of(overlay).all(PodMonitor.class)).extracting(p -> p.getMetadata().getName())
                 .contains("seva-kafka", "seva-postgres");
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void theLagAlertsWatchEveryGroupThatScalesOnLag(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        List<Rule> lag = alerts(m).stream().filter(r -> r.getAlert().startsWith("SevaConsumerLag")).toList();
+        assertThat(lag).as(overlay + ": lag alerts").isNotEmpty();
+        Set<String> groups = m.all(Keda.ScaledObject.class).stream().flatMap(s -> s.spec().triggers().stream())
+                .map(t -> t.metadata().get("consumerGroup")).collect(Collectors.toSet());
+        assertThat(lag).allSatisfy(r -> {
+            Matcher selector = Pattern.compile("consumergroup=~\"([^\"]+)\"").matcher(r.getExpr().getStrVal());
+            assertThat(selector.find()).as(r.getAlert() + " selects consumer groups").isTrue();
+            Pattern watched = Pattern.compile(selector.group(1));
+            assertThat(groups).as(overlay + ": groups " + r.getAlert() + " watches").allSatisfy(g -> assertThat(watched.matcher(g).matches()).as(g).isTrue());
+        });
     }
 
     @Test

@@ -46,8 +46,9 @@ class NetworkPoliciesTest {
     }
 
     static final List<String> KAFKA_CLIENTS = List.of("gateway-service", "conversation-service", "catalogue-service",
-            "document-service", "notification-service", "department-revenue");
-    static final List<String> POSTGRES_CLIENTS = List.of("conversation-service", "catalogue-service", "document-service", "notification-service");
+            "document-service", "notification-service", "desk-service", "department-revenue");
+    static final List<String> POSTGRES_CLIENTS = List.of("conversation-service", "catalogue-service", "document-service", "notification-service",
+            "desk-service");
 
     static List<Flow> flows() {
         List<Flow> flows = new ArrayList<>(List.of(
@@ -56,12 +57,14 @@ class NetworkPoliciesTest {
                 allows("ingress-nginx", c -> c.ingressController, "document-service", w("document-service"), 8084),
                 allows("ingress-nginx", c -> c.ingressController, "catalogue-service", w("catalogue-service"), 8083),
                 allows("ingress-nginx", c -> c.ingressController, "keycloak", c -> c.keycloak, 8443),
+                allows("ingress-nginx", c -> c.ingressController, "desk-service", w("desk-service"), 8086),
                 denies("ingress-nginx", c -> c.ingressController, "conversation-service", w("conversation-service"), 8082),
                 denies("ingress-nginx", c -> c.ingressController, "notification-service", w("notification-service"), 8085),
                 denies("ingress-nginx", c -> c.ingressController, "department-revenue", w("department-revenue"), 8091),
                 denies("ingress-nginx", c -> c.ingressController, "seva-pg", c -> c.postgres, POSTGRES),
                 denies("a pod in another namespace", c -> c.stranger, "gateway-service", w("gateway-service"), 8081),
                 denies("a pod in another namespace", c -> c.stranger, "kafka", c -> c.kafkaBroker, KAFKA_TLS),
+                denies("a pod in another namespace", c -> c.stranger, "desk-service", w("desk-service"), 8086),
                 // Service to service: only the two calls the flow has.
                 allows("conversation-service", w("conversation-service"), "catalogue-service", w("catalogue-service"), 8083),
                 allows("notification-service", w("notification-service"), "document-service", w("document-service"), 8084),
@@ -70,8 +73,21 @@ class NetworkPoliciesTest {
                 denies("gateway-service", w("gateway-service"), "conversation-service", w("conversation-service"), 8082),
                 denies("department-revenue", w("department-revenue"), "catalogue-service", w("catalogue-service"), 8083),
                 denies("notification-service", w("notification-service"), "keycloak", c -> c.keycloak, 8080),
-                // Meta's Graph API, from notification-service only, HTTPS only, public addresses only.
+                // The desk: Keycloak's back-channel (keys, the code-for-token exchange) and certificate templates;
+                // nothing inside the cluster calls it, and it calls no other service.
+                allows("desk-service", w("desk-service"), "keycloak back-channel", c -> c.keycloak, 8080),
+                allows("desk-service", w("desk-service"), "document-service", w("document-service"), 8084),
+                denies("desk-service", w("desk-service"), "conversation-service", w("conversation-service"), 8082),
+                denies("desk-service", w("desk-service"), "catalogue-service", w("catalogue-service"), 8083),
+                denies("conversation-service", w("conversation-service"), "desk-service", w("desk-service"), 8086),
+                denies("gateway-service", w("gateway-service"), "desk-service", w("desk-service"), 8086),
+                denies("document-service", w("document-service"), "desk-service", w("desk-service"), 8086),
+                // Meta's Graph API, from notification-service (sends) and desk-service (citizens' attachments)
+                // only, HTTPS only, public addresses only.
                 allows("notification-service", w("notification-service"), "graph.facebook.com", c -> META, 443),
+                allows("desk-service", w("desk-service"), "graph.facebook.com", c -> META, 443),
+                denies("desk-service", w("desk-service"), "graph.facebook.com:80", c -> META, 80),
+                denies("desk-service", w("desk-service"), "a private address", c -> ELSEWHERE_PRIVATE, 443),
                 denies("notification-service", w("notification-service"), "graph.facebook.com:80", c -> META, 80),
                 denies("notification-service", w("notification-service"), "a private address", c -> ELSEWHERE_PRIVATE, 443),
                 denies("gateway-service", w("gateway-service"), "graph.facebook.com", c -> META, 443),
@@ -80,6 +96,7 @@ class NetworkPoliciesTest {
                 // Data stores.
                 denies("gateway-service", w("gateway-service"), "seva-pg", c -> c.postgres, POSTGRES),
                 denies("department-revenue", w("department-revenue"), "seva-pg", c -> c.postgres, POSTGRES),
+                denies("desk-service", w("desk-service"), "seva-keycloak-pg", c -> c.keycloakPostgres, POSTGRES),
                 denies("conversation-service", w("conversation-service"), "seva-keycloak-pg", c -> c.keycloakPostgres, POSTGRES),
                 allows("keycloak", c -> c.keycloak, "seva-keycloak-pg", c -> c.keycloakPostgres, POSTGRES),
                 denies("gateway-service", w("gateway-service"), "kafka replication port", c -> c.kafkaBroker, 9091),
@@ -103,6 +120,7 @@ class NetworkPoliciesTest {
             case "catalogue-service" -> 8083;
             case "document-service" -> 8084;
             case "notification-service" -> 8085;
+            case "desk-service" -> 8086;
             default -> 8091;
         };
     }

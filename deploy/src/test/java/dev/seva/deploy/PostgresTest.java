@@ -19,9 +19,9 @@ class PostgresTest {
 
     static final String CLUSTER = "seva-pg";
     /** The services that keep data (the gateway keeps none); each has a database of its own name. */
-    static final Set<String> DATABASES = Set.of("conversation", "catalogue", "document", "notification");
+    static final Set<String> DATABASES = Set.of("conversation", "catalogue", "document", "notification", "desk");
     /** The services whose outbox relay reads the WAL (outbox/README.md): their roles need REPLICATION. */
-    static final Set<String> OUTBOX_DATABASES = Set.of("conversation", "catalogue", "document");
+    static final Set<String> OUTBOX_DATABASES = Set.of("conversation", "catalogue", "document", "desk");
     private static final Pattern JDBC = Pattern.compile("^jdbc:postgresql://([^:/]+):5432/([a-z]+)\\?sslmode=verify-full&sslrootcert=/etc/seva/pg-ca/ca\\.crt$");
 
     @ParameterizedTest

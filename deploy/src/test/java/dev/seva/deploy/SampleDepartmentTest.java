@@ -20,7 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample Revenue department approves every complete application: where citizens are, anyone on
  * WhatsApp would get a signed certificate. Staging and production contain none of its workload (no
  * object of department-revenue, no container of its image); Revenue as a department stays in them: its
- * topics, its Kafka user and the platform's ACLs on its topics. Only the local overlay runs the sample.
+ * topics and the platform's ACLs on its topics, its applications worked in the department desk (Revenue
+ * has no system of its own there, so no Kafka user dept-revenue either). Only the local overlay runs
+ * the sample, as dept-revenue, and there the desk leaves Revenue to it.
  */
 class SampleDepartmentTest {
 
@@ -38,17 +40,20 @@ class SampleDepartmentTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"staging", "production"})
-    void revenueStaysADepartmentWithItsTopicsUserAndThePlatformsAccess(String overlay) {
+    void revenueStaysADepartmentWorkedInTheDeskWithThePlatformsAccess(String overlay) {
         Manifests m = Manifests.of(overlay);
         String outcomes = departmentOutcomes("revenue");
 
         assertThat(m.all(KafkaTopic.class)).extracting(t -> t.getSpec().getTopicName())
-                .contains(departmentApplications("revenue"), outcomes, deadLetter(outcomes));
-        assertThat(m.has(KafkaUser.class, "dept-revenue")).as(overlay + ": Revenue's own Kafka user").isTrue();
+                .contains(departmentApplications("revenue"), outcomes, deadLetter(outcomes), deadLetter(departmentApplications("revenue")));
         for (String platform : List.of("conversation-service", "document-service")) {
             assertThat(Acls.grants(m.one(KafkaUser.class, platform))).as(overlay + ": " + platform + " on Revenue's outcomes")
                     .contains("Read topic " + outcomes);
         }
+        assertThat(ContractTopics.departmentsOfTheDesk(m)).as(overlay + ": the desk serves Revenue").contains("revenue");
+        assertThat(Acls.grants(m.one(KafkaUser.class, ContractTopics.DESK))).as(overlay + ": the desk on Revenue's topics")
+                .contains("Read topic " + departmentApplications("revenue"), "Write topic " + outcomes);
+        assertThat(m.has(KafkaUser.class, "dept-revenue")).as(overlay + ": no second identity deciding Revenue's applications").isFalse();
     }
 
     @Test
@@ -57,6 +62,8 @@ class SampleDepartmentTest {
         assertThat(sampleObjects(local)).extracting(o -> o.kind())
                 .contains("Deployment", "ScaledObject", "ServiceAccount", "Service", "NetworkPolicy");
         assertThat(images(local)).anyMatch(SampleDepartmentTest::isSampleImage);
+        assertThat(local.has(KafkaUser.class, "dept-revenue")).as("the sample connects as Revenue's own system").isTrue();
+        assertThat(ContractTopics.departmentsOfTheDesk(local)).as("local: the desk leaves Revenue to the sample").doesNotContain("revenue");
         assertThat(Kustomize.overlays()).as("overlays that may run the sample are named here").contains("local", "staging", "production");
     }
 

@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -53,6 +55,31 @@ class SecretsTest {
         Set<String> referenced = referencedSecrets(Manifests.of(overlay));
         assertThat(referenced).as("Secrets referenced").hasSizeGreaterThan(10);
         assertThat(referenced).allSatisfy(name -> assertThat(readme).as("deploy/README.md names Secret " + name).contains("`" + name + "`"));
+    }
+
+    /** How the local run sets the desk's development secrets (./seva: export DESK_..._SECRET="${DESK_..._SECRET:-value}"). */
+    private static final Pattern LOCAL_DESK_SECRET = Pattern.compile("(DESK_[A-Z_]*SECRET):-([^}\"]+)}");
+
+    @Test
+    void theDesksSecretValuesAreNotInTheRepositorysManifests() throws IOException {
+        Path localRun = Kustomize.DEPLOY.getParent().resolve("seva");
+        Matcher values = LOCAL_DESK_SECRET.matcher(Files.readString(localRun));
+        Set<String> found = new TreeSet<>();
+        List<String> secrets = new ArrayList<>();
+        while (values.find()) {
+            found.add(values.group(1));
+            secrets.add(values.group(2));
+        }
+        assertThat(found).as("the desk's development secrets in " + localRun).containsExactlyInAnyOrderElementsOf(DeskTest.DESK_SECRETS);
+
+        try (Stream<Path> files = Files.walk(Kustomize.DEPLOY)) {
+            List<Path> manifests = files.filter(Files::isRegularFile)
+                    .filter(p -> !p.startsWith(Kustomize.DEPLOY.resolve("target")) && !p.startsWith(Kustomize.DEPLOY.resolve("src"))).toList();
+            assertThat(manifests).isNotEmpty().allSatisfy(p -> assertThat(read(p)).as(p + " holds a desk secret").doesNotContain(secrets.toArray(String[]::new)));
+        }
+        for (String overlay : Kustomize.overlays()) {
+            assertThat(Kustomize.render(overlay)).as(overlay + " renders a desk secret").doesNotContain(secrets.toArray(String[]::new));
+        }
     }
 
     /** Every Secret name the rendered objects point at: secretKeyRef, secret volumes, and the CRs' secret fields. */
