@@ -6,7 +6,8 @@
 #   DESK_BENCH_OPEN=100000 (apsrtc open applications), DESK_BENCH_OTHERS=20000 (other departments'),
 #   DESK_BENCH_WARMUP=15, DESK_BENCH_THINK_MS=500 (mean think time between an officer's requests),
 #   DESK_JAVA_OPTS (the desk's JVM), DESK_BENCH_JFR=1 (a JFR profile of the desk while measuring, summarised
-#   in the results), DESK_BENCH_KEEP=1 (keep the temporary directory with the logs).
+#   in the results), DESK_BENCH_KEEP=1 (keep the temporary directory with the logs), DESK_BENCH_SQL=file.sql (an
+#   experiment run on the seeded database before the load, e.g. an index; named in the results).
 # Writes benchmarks/results/desk-<UTC time>.md (figures, load average, EXPLAIN ANALYZE of the queue's queries).
 # Ports (never the defaults other engineers' runs use): Kafka 39092/39093, PostgreSQL 35432, Keycloak 38180/39180, desk 38086.
 set -euo pipefail
@@ -84,13 +85,63 @@ PSQL=(psql -X -q -h 127.0.0.1 -p $PG_PORT -U postgres -d desk)
 SEED_START=$SECONDS
 "${PSQL[@]}" -v open="$OPEN" -v others="$OTHERS" -f benchmarks/bin/desk-seed.sql >"$WORK/seed.out"
 SEED_SECONDS=$((SECONDS - SEED_START))
+# An experiment on the benchmark's own database only (e.g. an index the lead may want), never on desk-service's migrations.
+EXPERIMENT=""
+if [ -n "${DESK_BENCH_SQL:-}" ]; then
+  "${PSQL[@]}" -v ON_ERROR_STOP=1 -f "$DESK_BENCH_SQL" >>"$WORK/seed.out"
+  EXPERIMENT="$(grep -v '^--' "$DESK_BENCH_SQL" | tr '\n' ' ')"
+fi
 
+# CPU time (clock ticks) of each process of the run and of the whole machine at the measured window's edges:
+# who used the 2 cores (the desk, PostgreSQL by kind of process, Kafka in the devstack JVM, Keycloak, everyone else).
+ticks() { # pid [children]: user+system (+ reaped children's) ticks of the process
+  local s; s="$(cat "/proc/$1/stat" 2>/dev/null)" || { echo 0; return; }
+  s="${s##*) }"; set -- $s
+  echo $(( ${12} + ${13} + ${14} + ${15} ))
+}
+cpu_snapshot() { # -> "name ticks" lines
+  local pm kc c line
+  echo "machine $(awk '/^cpu / {print $2+$3+$4+$7+$8+$9}' /proc/stat)"
+  echo "desk-service $(ticks "$DESK_PID")"
+  echo "devstack-jvm(kafka) $(ticks "${PIDS[0]}")"
+  kc="$(cat "$WORK/data/keycloak/server/keycloak.pid" 2>/dev/null || echo 0)"
+  echo "keycloak $(ticks "$kc")"
+  pm="$(head -1 "$(dirname "$(find "$WORK/data" -name postmaster.pid | head -1)")/postmaster.pid" 2>/dev/null || echo 0)"
+  # The postmaster's own ticks include those of its children that ended (parallel workers, closed connections).
+  echo "postgres:postmaster+ended $(ticks "$pm")"
+  ps -o pid=,args= --ppid "$pm" 2>/dev/null | while read -r c line; do
+    case "$line" in
+      *walsender*) echo "postgres:walsender(outbox-relay) $(ticks "$c")" ;;
+      *"postgres desk"*) echo "postgres:desk-connections $(ticks "$c")" ;;
+      *) echo "postgres:background $(ticks "$c")" ;;
+    esac
+  done
+}
 LOAD_START="$(cat /proc/loadavg)"
 java -Xmx256m -XX:+UseSerialGC -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' dev.seva.benchmarks.desk.DeskBenchmark \
   --desk "http://127.0.0.1:$DESK_PORT_BENCH" --realm "http://127.0.0.1:$KC_PORT/realms/seva" --department apsrtc \
   --officers "$OFFICERS" --warmup-seconds "$WARMUP" --seconds "$SECONDS_MEASURED" --think-ms "$THINK" --open "$OPEN" \
-  >"$WORK/bench.out" 2>"$WORK/bench.err" || { cat "$WORK/bench.err" >&2; tail -50 "$WORK/desk.log" >&2; exit 1; }
+  >"$WORK/bench.out" 2>"$WORK/bench.err" &
+BENCH_PID=$!
+PIDS+=($BENCH_PID)
+# How the queue's table was read while measuring: sequential scans (and rows they read) against index scans.
+SCANS_SQL="SELECT seq_scan, seq_tup_read, idx_scan, idx_tup_fetch, n_tup_ins, n_tup_upd FROM pg_stat_user_tables WHERE relname = 'desk_application'"
+wait_for $((WARMUP + 60)) "the measured window" grep -q "MEASURE START" "$WORK/bench.err" \
+  && { cpu_snapshot >"$WORK/cpu.start"; "${PSQL[@]}" -At -F ' ' -c "$SCANS_SQL" >"$WORK/scans.start"; } || true
+wait_for $((SECONDS_MEASURED + 60)) "the measured window's end" grep -q "MEASURE END" "$WORK/bench.err" \
+  && { cpu_snapshot >"$WORK/cpu.end"; "${PSQL[@]}" -At -F ' ' -c "$SCANS_SQL" >"$WORK/scans.end"; } || true
+wait "$BENCH_PID" || { cat "$WORK/bench.err" >&2; tail -50 "$WORK/desk.log" >&2; exit 1; }
 LOAD_END="$(cat /proc/loadavg)"
+CPU_TABLE="$(awk -v hz="$(getconf CLK_TCK)" -v secs="$SECONDS_MEASURED" '
+  FNR == NR { a[$1] += $2; next } { b[$1] += $2; if (!($1 in seen)) { order[++n] = $1; seen[$1] = 1 } }
+  END {
+    total = b["machine"] - a["machine"]; ours = 0
+    printf "| process | CPU s | cores |\n|---|---|---|\n"
+    for (i = 1; i <= n; i++) { k = order[i]; if (k == "machine") continue; d = (b[k] - a[k]) / hz; ours += d
+      printf "| %s | %.1f | %.2f |\n", k, d, d / secs }
+    printf "| everything else on the machine (load generator, other engineers) | %.1f | %.2f |\n", total / hz - ours, (total / hz - ours) / secs
+    printf "| machine (2 cores) | %.1f | %.2f |\n", total / hz, total / hz / secs
+  }' "$WORK/cpu.start" "$WORK/cpu.end" 2>/dev/null || echo "(no CPU snapshot)")"
 
 # The queue's queries as Hibernate sends them (the API's default page, its count, and the filters), with the
 # data set in place and the run's audit rows written.
@@ -120,6 +171,7 @@ fi
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)."
   echo "Co-located: Kafka + PostgreSQL 17 + Keycloak (devstack) + desk-service (${DESK_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseParallelGC}${JFR_OPTS:+, JFR profile on}) + load generator."
   echo "Load average (1, 5, 15 min, runnable/total): before the devstack $LOAD_BEFORE; before the load $LOAD_START; after it $LOAD_END."
+  [ -z "$EXPERIMENT" ] || echo "Experiment applied to the benchmark's database before the load: \`$EXPERIMENT\`"
   echo "Data set (seeded in ${SEED_SECONDS}s):"
   echo '```'
   cat "$WORK/seed.out"
@@ -127,6 +179,14 @@ fi
   echo
   cat "$WORK/bench.out"
   echo
+  echo "CPU while measuring (from /proc, ${SECONDS_MEASURED} s):"
+  echo
+  echo "$CPU_TABLE"
+  echo
+  if [ -s "$WORK/scans.start" ] && [ -s "$WORK/scans.end" ]; then
+    paste -d ' ' "$WORK/scans.start" "$WORK/scans.end" | awk '{printf "desk_application while measuring (pg_stat_user_tables): %d sequential scans reading %d rows, %d index scans fetching %d rows; %d rows inserted, %d updated.\n", $7-$1, $8-$2, $9-$3, $10-$4, $11-$5, $12-$6}'
+    echo
+  fi
   echo "Desk metrics after the run:"
   echo '```'
   curl -s "http://127.0.0.1:$DESK_PORT_BENCH/q/metrics" | grep -E '^(http_server_requests_seconds_(count|max)\{.*(queue|applications)|jvm_gc_pause_seconds_(count|sum)|process_cpu_usage|hikaricp|vertx_sql)' \
