@@ -38,7 +38,14 @@ public class DocumentTemplates {
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(config.documentServiceUrl() + "/templates/" + type))
                 .timeout(Duration.ofSeconds(4)).header("Accept", "application/json").GET().build();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()))
+        // The JDK client completes on its own threads; the caller goes on with Hibernate Reactive, which
+        // needs the request's Vert.x context ("No current Vertx context found" otherwise): back onto it.
+        io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
+        Uni<HttpResponse<String>> answer = Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        if (caller != null) {
+            answer = answer.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+        }
+        return answer
                 .map(response -> {
                     if (response.statusCode() == 404) {
                         // No template of its own: document-service prints the general certificate, listing every value.
