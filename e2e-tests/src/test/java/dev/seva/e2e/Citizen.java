@@ -65,6 +65,28 @@ final class Citizen {
         return post(message);
     }
 
+    /** A photo, as a phone sends one: a real PNG (a passport-size portrait's shape) as an {@code image} message. */
+    Citizen sendsPhoto() {
+        java.awt.image.BufferedImage portrait = new java.awt.image.BufferedImage(70, 90, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = portrait.createGraphics();
+        g.setColor(new java.awt.Color(0xE8F0FE));
+        g.fillRect(0, 0, 70, 90);
+        g.setColor(new java.awt.Color(0x3C4043));
+        g.fillOval(20, 12, 30, 34);
+        g.fillRoundRect(10, 50, 50, 40, 20, 20);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(portrait, "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.putObject("media").put("kind", "image").put("mimeType", "image/png")
+                .put("base64", Base64.getEncoder().encodeToString(png.toByteArray()));
+        return post(message);
+    }
+
     /** The next message the platform sends this citizen that matches; earlier ones are passed over. */
     JsonNode receives(Predicate<JsonNode> expected, String what) {
         List<JsonNode> found = new ArrayList<>();

@@ -18,7 +18,8 @@ final class Platform {
     static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     static final Map<String, Integer> PORTS = Map.of(
             "gateway-service", 28081, "conversation-service", 28082, "catalogue-service", 28083, "document-service", 28084,
-            "notification-service", 28085, "whatsapp-simulator", 28090, "department-revenue", 28091);
+            "notification-service", 28085, "desk-service", 28086, "whatsapp-simulator", 28090, "department-revenue", 28091,
+            "keycloak", 28180);
     static final String APP_SECRET = "e2e-app-secret";
     static final String ACCESS_TOKEN = "e2e-access-token";
 
@@ -61,15 +62,24 @@ final class Platform {
             env.put("DEVSTACK_KAFKA_PORT", "29092");
             env.put("DEVSTACK_KAFKA_CONTROLLER_PORT", "29093");
             env.put("DEVSTACK_POSTGRES_PORT", "25433");
+            env.put("DEVSTACK_CONTROL_PORT", "29099");
+            env.put("DESK_PORT", "28086");
+            env.put("DEVSTACK_KEYCLOAK_PORT", "28180");
+            env.put("DEVSTACK_KEYCLOAK_MANAGEMENT_PORT", "29180");
             env.put("WHATSAPP_APP_SECRET", APP_SECRET);
             env.put("WHATSAPP_ACCESS_TOKEN", ACCESS_TOKEN);
             env.put("REVENUE_APPROVE_AFTER", "2s");
-            env.put("SEVA_READY_TIMEOUT", "300");
+            env.put("SEVA_READY_TIMEOUT", "540");
             env.remove("KAFKA_BOOTSTRAP_SERVERS");
             env.remove("POSTGRES_HOST");
+            // Derived from the ports above by ./seva; a developer's own values would point the e2e platform at theirs.
+            for (String derived : new String[] {"OIDC_AUTH_SERVER_URL", "CATALOGUE_URL", "DOCUMENT_SERVICE_URL", "VERIFY_BASE_URL",
+                    "WHATSAPP_API_BASE_URL", "GATEWAY_WEBHOOK_URL", "DESK_DEPARTMENTS", "REVENUE_DESK"}) {
+                env.remove(derived);
+            }
             Process launcher = builder.start();
             Platform platform = new Platform(home, launcher, log);
-            platform.awaitUp(Duration.ofMinutes(8));
+            platform.awaitUp(Duration.ofMinutes(10));
             return platform;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,6 +88,14 @@ final class Platform {
 
     String url(String process) {
         return "http://127.0.0.1:" + PORTS.get(process);
+    }
+
+    /**
+     * As a browser addresses it: {@code localhost}, the host Keycloak's issuer and the desk's redirect URIs
+     * name (the desk-service client accepts http://localhost:* and http://127.0.0.1:*).
+     */
+    String browserUrl(String process) {
+        return "http://localhost:" + PORTS.get(process);
     }
 
     /** Restarts one process ({@code ./seva restart}); with {@code kill} it dies at once, as in a crash. */
@@ -103,10 +121,12 @@ final class Platform {
     }
 
     private void awaitUp(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             String output = read();
             if (output.contains("Seva is up")) {
+                System.out.printf("e2e platform up in %.0f s%n", (System.nanoTime() - started) / 1e9);
                 return;
             }
             if (!launcher.isAlive()) {
