@@ -62,7 +62,10 @@ PIDS+=($!)
 wait_for 120 "the devstack" grep -q "DEVSTACK READY" "$WORK/devstack.log" || { tail -30 "$WORK/devstack.log" >&2; exit 1; }
 
 # The desk reads the realm's keys at start (OIDC), so it starts once the realm answers (a first start: ~25 s).
-wait_for 240 "Keycloak's realm" grep -q "KEYCLOAK READY" "$WORK/devstack.log" || { tail -30 "$WORK/devstack.log" >&2; exit 1; }
+wait_for 240 "Keycloak's realm" grep -qE "KEYCLOAK (READY|FAILED)" "$WORK/devstack.log" || { tail -30 "$WORK/devstack.log" >&2; exit 1; }
+if ! grep -q "KEYCLOAK READY" "$WORK/devstack.log"; then
+  grep "KEYCLOAK FAILED" "$WORK/devstack.log" >&2; tail -40 "$WORK/keycloak.log" >&2 || true; exit 1
+fi
 
 # The environment ./seva gives the desk (development_defaults), on the side ports; one department is enough.
 JFR_OPTS=""
