@@ -75,7 +75,7 @@ class DeskJourneyIT {
             officer.awaitsInQueue("apsrtc", reference);
             assertThat(officer.heading()).isEqualTo("Applications");
             assertThat(officer.text()).contains("Student bus pass").contains("Signed in as");
-            screenshot(officer, "desk-queue.png");
+            screenshot(officer, "desk-queue.png", "nav.pages");
 
             officer.opensApplication("apsrtc", reference);
             assertThat(officer.text()).contains("Lakshmi Devi").contains(Fields.AADHAAR.substring(8)).doesNotContain(Fields.AADHAAR);
@@ -91,7 +91,7 @@ class DeskJourneyIT {
             WebElement photo = officer.awaitsAttachment(reference, "image/png");
             assertThat(officer.status()).isNotEqualTo("Waiting for the citizen");
             String photoUrl = photo.getAttribute("href");
-            screenshot(officer, "desk-application.png");
+            screenshot(officer, "desk-application.png", null);
             officer.browser.get(photoUrl);
             assertThat(officer.script("return document.contentType;")).isEqualTo("image/png");
             assertThat(((Number) officer.script("const i = document.querySelector('img'); return i ? i.naturalWidth : 0;")).intValue())
@@ -265,9 +265,10 @@ class DeskJourneyIT {
         return rows;
     }
 
-    private static void screenshot(DeskPage page, String name) throws Exception {
+    /** The browser's viewport, cut just below the element {@code endsAt} when given (no page of white under a short queue). */
+    private static void screenshot(DeskPage page, String name, String endsAt) throws Exception {
         Path screenshot = Path.of("target", "screenshots", name);
-        page.screenshot(screenshot);
+        page.screenshot(screenshot, endsAt);
         if (Boolean.getBoolean("seva.e2e.screenshot.update")) {
             Path docs = Platform.REPO.resolve("docs/images/" + name);
             Files.createDirectories(docs.getParent());

@@ -14,6 +14,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -147,9 +151,19 @@ final class DeskPage implements AutoCloseable {
         browser.get(desk + path);
     }
 
-    void screenshot(Path target) throws Exception {
+    void screenshot(Path target, String endsAt) throws Exception {
         Files.createDirectories(target.toAbsolutePath().getParent());
-        Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        if (endsAt != null) {
+            BufferedImage whole = ImageIO.read(new ByteArrayInputStream(png));
+            double scale = ((Number) script("return window.devicePixelRatio;")).doubleValue();
+            org.openqa.selenium.Rectangle end = browser.findElement(By.cssSelector(endsAt)).getRect();
+            int height = (int) Math.min(whole.getHeight(), Math.ceil((end.getY() + end.getHeight() + 24) * scale));
+            ByteArrayOutputStream cut = new ByteArrayOutputStream();
+            ImageIO.write(whole.getSubimage(0, 0, whole.getWidth(), height), "png", cut);
+            png = cut.toByteArray();
+        }
+        Files.write(target, png);
     }
 
     @Override
