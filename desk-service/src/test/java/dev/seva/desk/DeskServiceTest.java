@@ -84,8 +84,15 @@ class DeskServiceTest {
                 .get("/api/applications?status=open").then().statusCode(200)
                 .body("department", equalTo("apsrtc"))
                 .body("applications.reference", org.hamcrest.Matchers.hasItem(ref)));
+        // Filters (each served by a partial index): district in any case, service, and one that matches nothing.
+        given().auth().oauth2(token).get("/api/applications?district=KRISHNA&service=" + SERVICE).then().statusCode(200)
+                .body("applications.reference", org.hamcrest.Matchers.hasItem(ref)).body("totalIsLowerBound", equalTo(false));
+        given().auth().oauth2(token).get("/api/applications?district=Guntur").then().statusCode(200)
+                .body("applications.reference", not(org.hamcrest.Matchers.hasItem(ref)));
+        given().auth().oauth2(token).get("/api/applications?status=unknown").then().statusCode(400);
         given().auth().oauth2(token).get("/api/applications/" + ref).then().statusCode(200)
                 .body("application.status", equalTo("new"))
+                .body("answers.find { it.fieldId == 'passPeriod' }.value", equalTo("Monthly"))
                 .body("answers.find { it.fieldId == 'aadhaar' }.value", equalTo("XXXX XXXX 4321"))
                 .body("certificatePrefill.applicantName", equalTo("Ravi Kumar"))
                 .body("certificatePrefill.fromPlace", equalTo("Benz Circle"));
@@ -329,7 +336,7 @@ class DeskServiceTest {
                 {"eventId":"%s","eventType":"application.submitted","occurredAt":"%s","departmentId":"apsrtc","applicationRef":"%s",
                  "serviceId":"%s","serviceVersion":1,"citizenRef":"%s","language":"te","slaDays":15,
                  "fields":{"studentName":%s,"aadhaar":{"token":"aad_Zm9vYmFyYmF6cXV4MTIzNDU2","masked":"XXXX XXXX 4321"},
-                           "institution":"Govt College","fromPlace":"Benz Circle","toPlace":"Governorpet","district":"Krishna"},
+                           "institution":"Govt College","fromPlace":"Benz Circle","toPlace":"Governorpet","district":"Krishna","passPeriod":"monthly"},
                  "attachments":[{"fieldId":"passportPhoto","mediaId":"556677","mimeType":"image/jpeg","filename":"me.jpg"}]}"""
                 .formatted(UUID.randomUUID(), at, ref, SERVICE, CITIZEN, EventJson.mapper().valueToTree(name).toString());
     }
@@ -385,6 +392,8 @@ class DeskServiceTest {
                            {"id":"aadhaar","type":"aadhaar","required":true,"prompts":{"en":"Aadhaar number?"}},
                            {"id":"fromPlace","type":"text","required":true,"prompts":{"en":"From?"}},
                            {"id":"toPlace","type":"text","required":true,"prompts":{"en":"To?"}},
+                           {"id":"passPeriod","type":"choice","required":true,"prompts":{"en":"Pass for how long?"},
+                            "options":[{"id":"monthly","labels":{"en":"Monthly","te":"నెలవారీ"}},{"id":"yearly","labels":{"en":"Yearly"}}]},
                            {"id":"passportPhoto","type":"media","required":true,"prompts":{"en":"A passport photo?"}}],
                  "feeRupees":0,"slaDays":15,"documentType":"bus_pass"}}""".formatted(UUID.randomUUID(), Instant.now(), SERVICE);
     }

@@ -52,7 +52,8 @@ public class ApplicationsApi {
         }
     }
 
-    public record QueuePage(String department, int page, int pageSize, long total, List<Summary> applications) {
+    /** {@code total} is exact unless {@code totalIsLowerBound} (more than {@link Queue#COUNT_CAP} match). */
+    public record QueuePage(String department, int page, int pageSize, long total, boolean totalIsLowerBound, List<Summary> applications) {
     }
 
     public record HistoryEntry(Instant at, String actor, String kind, Object detail) {
@@ -107,7 +108,7 @@ public class ApplicationsApi {
                 p, config.pageSize());
         return officers.seen(officer).chain(() -> queue.find(filter))
                 .call(result -> audit.record(officer, dept, "view-queue", null, AuditLog.DONE, current.origin(), "page " + p))
-                .map(result -> new QueuePage(dept, p, result.pageSize(), result.total(),
+                .map(result -> new QueuePage(dept, p, result.pageSize(), result.total(), result.more(),
                         result.items().stream().map(r -> Summary.of(r, catalogue)).toList()));
     }
 

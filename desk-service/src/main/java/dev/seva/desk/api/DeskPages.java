@@ -155,7 +155,7 @@ public class DeskPages {
                     if (mineOnly) base.queryParam("assigned", "me");
                     if (overdueOnly) base.queryParam("overdue", "true");
                     String previous = p > 1 ? base.clone().queryParam("page", p - 1).build().toString() : null;
-                    String next = p < result.pages() ? base.clone().queryParam("page", p + 1).build().toString() : null;
+                    String next = result.hasNext() ? base.clone().queryParam("page", p + 1).build().toString() : null;
                     List<Views.Option> statuses = Queue.statuses().stream().map(s -> new Views.Option(s, t.get("status." + s), s.equals(chosenStatus))).toList();
                     List<Views.Option> services = new ArrayList<>();
                     services.add(new Views.Option("", t.get("queue.any"), filter.serviceId() == null));
@@ -163,7 +163,8 @@ public class DeskPages {
                         services.add(new Views.Option(s.id(), s.names().in(t.language()), s.id().equals(filter.serviceId())));
                     }
                     Views.QueueView view = new Views.QueueView(frame(t, officer, dept), t.format("queue.caption", catalogue.departmentName(dept, t.language())),
-                            rows, t.format("queue.total", result.total()), t.format2("queue.page", p, result.pages()), previous, next, statuses, services,
+                            rows, result.more() ? t.format("queue.total.more", Queue.COUNT_CAP) : t.format("queue.total", result.total()),
+                            result.more() ? t.format("queue.page.of.many", p) : t.format2("queue.page", p, result.pages()), previous, next, statuses, services,
                             due == null ? "" : due.toString(), filter.district() == null ? "" : filter.district(),
                             filter.mandal() == null ? "" : filter.mandal(), mineOnly, overdueOnly);
                     return page(queue.data("view", view), lang, 200);

@@ -69,6 +69,12 @@ public final class Answers {
         service.ifPresent(s -> {
             for (FieldDefinition f : s.fields()) {
                 String v = remaining.remove(f.id());
+                if (v != null && f.options() != null) {
+                    // A choice answers with the option's id: show the officer the option as the citizen saw it.
+                    String chosen = v;
+                    v = f.options().stream().filter(o -> o.id().equals(chosen) && o.labels() != null).findFirst()
+                            .map(o -> o.labels().in(language)).orElse(chosen);
+                }
                 if (v != null) {
                     out.add(new Labelled(f.id(), f.prompts() == null ? f.id() : shortLabel(f.prompts().in(language)), v));
                 }
