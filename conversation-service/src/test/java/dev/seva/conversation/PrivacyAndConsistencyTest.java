@@ -85,6 +85,11 @@ class PrivacyAndConsistencyTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> chat.records(Topics.CITIZEN_ERASURE).stream().anyMatch(r -> citizenRef.equals(r.key())));
         ConsumerRecord<String, String> erasure = chat.records(Topics.CITIZEN_ERASURE).stream().filter(r -> citizenRef.equals(r.key())).findFirst().orElseThrow();
         assertThat(Chat.read(erasure.value()).at("/address/waId").asText()).isEqualTo(citizen.waId);
+        // The open application is withdrawn on its department's own topic, so the department stops working it.
+        String applications = Topics.departmentApplications(income.departmentId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.records(applications).stream()
+                .map(r -> Chat.read(r.value())).anyMatch(e -> e.path("eventType").asText().equals("application.withdrawn")
+                        && e.path("applicationRef").asText().equals(reference)));
 
         // Every table, every text-like column: nothing mentions the citizen, their number, their application
         // or their Aadhaar token (other test citizens share the sample Aadhaar number, so its masked form is not theirs alone).

@@ -45,7 +45,8 @@ public class Erasure {
         String citizenRef = citizen.citizenRef;
         CitizenErasureRequested event = new CitizenErasureRequested(EventIds.random(), CitizenErasureRequested.EVENT_TYPE, Instant.now(clock),
                 citizenRef, new CitizenAddress(citizen.waId, citizen.userId), CitizenErasureRequested.Reason.CITIZEN_REQUEST);
-        return VaultRow.delete("citizenRef", citizenRef)
+        return withdrawOpenApplications(citizen)
+                .chain(() -> VaultRow.delete("citizenRef", citizenRef))
                 .chain(() -> ApplicationRow.delete("citizenRef", citizenRef))
                 .chain(() -> SessionRow.delete("citizenRef", citizenRef))
                 .chain(() -> CitizenRow.delete("citizenRef", citizenRef))
@@ -54,4 +55,22 @@ public class Erasure {
                 .invoke(() -> LOG.infof("Citizen %s erased on request", citizenRef));
     }
 
+    /**
+     * Open applications are withdrawn on their departments' own topics before the rows go: a department's
+     * system reads its applications topic, not necessarily {@code citizen.erasure.v1}, and must stop
+     * working an application whose citizen is gone (the desk then refuses any action on it).
+     */
+    private Uni<Void> withdrawOpenApplications(CitizenRow citizen) {
+        return ApplicationRow.<ApplicationRow>list("citizenRef = ?1 and status in ?2", citizen.citizenRef,
+                List.of(ApplicationRow.SUBMITTED, ApplicationRow.ACCEPTED, ApplicationRow.MORE_INFORMATION_NEEDED)).chain(open -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ApplicationRow app : open) {
+                dev.seva.contracts.department.ApplicationEvent withdrawn = new dev.seva.contracts.department.ApplicationEvent(
+                        EventIds.random(), dev.seva.contracts.department.ApplicationEvent.WITHDRAWN, Instant.now(clock), app.departmentId,
+                        app.reference, app.serviceId, null, citizen.citizenRef, citizen.language, null, null, null, null);
+                chain = chain.chain(() -> outbox.append(Topics.departmentApplications(app.departmentId), citizen.citizenRef, withdrawn));
+            }
+            return chain;
+        });
+    }
 }
