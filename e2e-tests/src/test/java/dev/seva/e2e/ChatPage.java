@@ -119,6 +119,15 @@ final class ChatPage implements AutoCloseable {
         return this;
     }
 
+    /** Attaches a file and waits until the chat shows it as the citizen's message (the simulator took it). */
+    ChatPage attachesAndSends(Path file) {
+        int before = browser.findElements(By.cssSelector("#messages .msg[data-direction='citizen']")).size();
+        attaches(file);
+        wait.withMessage(() -> "the citizen's attachment in the chat (error banner: '" + errorBanner() + "')")
+                .until(d -> d.findElements(By.cssSelector("#messages .msg[data-direction='citizen']")).size() > before);
+        return this;
+    }
+
     /** The text of the next platform message (newer than the last step) that contains the fragment. */
     String awaitsText(String fragment) {
         WebElement message = awaitNewMessage(m -> text(m).contains(fragment), "a message saying " + fragment);

@@ -67,6 +67,14 @@ final class Citizen {
 
     /** A photo, as a phone sends one: a real PNG (a passport-size portrait's shape) as an {@code image} message. */
     Citizen sendsPhoto() {
+        ObjectNode message = JsonNodeFactory.instance.objectNode();
+        message.putObject("media").put("kind", "image").put("mimeType", "image/png")
+                .put("base64", Base64.getEncoder().encodeToString(portraitPng()));
+        return post(message);
+    }
+
+    /** A small passport-style portrait (70 x 90 px PNG), as a citizen's photo. */
+    static byte[] portraitPng() {
         java.awt.image.BufferedImage portrait = new java.awt.image.BufferedImage(70, 90, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = portrait.createGraphics();
         g.setColor(new java.awt.Color(0xE8F0FE));
@@ -81,11 +89,9 @@ final class Citizen {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        ObjectNode message = JsonNodeFactory.instance.objectNode();
-        message.putObject("media").put("kind", "image").put("mimeType", "image/png")
-                .put("base64", Base64.getEncoder().encodeToString(png.toByteArray()));
-        return post(message);
+        return png.toByteArray();
     }
+
 
     /** The next message the platform sends this citizen that matches; earlier ones are passed over. */
     JsonNode receives(Predicate<JsonNode> expected, String what) {

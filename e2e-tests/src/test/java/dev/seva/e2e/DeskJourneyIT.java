@@ -86,9 +86,14 @@ class DeskJourneyIT {
 
             JsonNode question = priya.receives(Citizen.saying("passport-size photo of the applicant"), "the officer's question on WhatsApp");
             assertThat(Citizen.text(question)).contains(reference);
-            priya.sendsPhoto();
-
-            WebElement photo = officer.awaitsAttachment(reference, "image/png");
+            // The citizen answers on the chat page in Chromium, attaching the photo as a person would.
+            Path photoFile = Files.createTempFile("passport-photo-", ".png");
+            Files.write(photoFile, Citizen.portraitPng());
+            WebElement photo;
+            try (ChatPage chat = ChatPage.open(platform.url("whatsapp-simulator"), priya.waId)) {
+                chat.attachesAndSends(photoFile);
+                photo = officer.awaitsAttachment(reference, "image/png");
+            }
             assertThat(officer.status()).isNotEqualTo("Waiting for the citizen");
             String photoUrl = photo.getAttribute("href");
             screenshot(officer, "desk-application.png", null);
