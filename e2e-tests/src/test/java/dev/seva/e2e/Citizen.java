@@ -180,6 +180,18 @@ final class Citizen {
         receives(m -> choices(m).stream().anyMatch(id -> id.startsWith("svc:")), "search results for " + query);
     }
 
+    /** A file the platform sent this citizen (a certificate), downloaded through the Graph API's media endpoints as a client would. */
+    byte[] downloadsMedia(String mediaId) throws Exception {
+        JsonNode media = EventJsonGet(simulator + "/v23.0/" + mediaId, Platform.ACCESS_TOKEN);
+        String url = media.path("url").asText().replace("localhost", "127.0.0.1");
+        java.net.http.HttpResponse<byte[]> file = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Authorization", "Bearer " + Platform.ACCESS_TOKEN).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        if (file.statusCode() != 200) {
+            throw new AssertionError("the media download answered " + file.statusCode());
+        }
+        return file.body();
+    }
+
     static JsonNode EventJsonGet(String url, String bearer) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).build(),

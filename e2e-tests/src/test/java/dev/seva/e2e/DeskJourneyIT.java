@@ -6,8 +6,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +107,7 @@ class DeskJourneyIT {
 
         JsonNode document = priya.receivesEach("the approval and the signed bus pass",
                 List.of(Citizen::isDocument, Citizen.saying("approved"))).get(0);
-        byte[] pdf = download(document.path("body").path("document").path("id").asText());
+        byte[] pdf = priya.downloadsMedia(document.path("body").path("document").path("id").asText());
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
         JsonNode verdict = Citizen.get(JourneysIT.qrCodeOf(pdf).replace("localhost", "127.0.0.1"));
         assertThat(verdict.path("status").asText()).isEqualTo("valid");
@@ -225,16 +223,6 @@ class DeskJourneyIT {
 
     static Citizen citizen() {
         return new Citizen(platform.url("whatsapp-simulator"), "9177" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)));
-    }
-
-    private static byte[] download(String mediaId) throws Exception {
-        String simulator = platform.url("whatsapp-simulator");
-        JsonNode media = Citizen.EventJsonGet(simulator + "/v23.0/" + mediaId, Platform.ACCESS_TOKEN);
-        String url = media.path("url").asText().replace("localhost", "127.0.0.1");
-        HttpResponse<byte[]> file = Citizen.HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + Platform.ACCESS_TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(file.statusCode()).isEqualTo(200);
-        return file.body();
     }
 
     // --- the desk from outside: its JSON API with seva-cli tokens ------------------------------------

@@ -12,9 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -44,7 +41,7 @@ class JourneysIT {
 
         JsonNode document = lakshmi.receivesEach("the approval and the signed PDF",
                 List.of(Citizen::isDocument, Citizen.saying("approved"))).get(0);
-        byte[] pdf = download(document.path("body").path("document").path("id").asText());
+        byte[] pdf = lakshmi.downloadsMedia(document.path("body").path("document").path("id").asText());
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
 
         String verificationUrl = qrCodeOf(pdf);
@@ -139,16 +136,6 @@ class JourneysIT {
 
     static Citizen citizen() {
         return new Citizen(platform.url("whatsapp-simulator"), "9188" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000)));
-    }
-
-    private static byte[] download(String mediaId) throws Exception {
-        String simulator = platform.url("whatsapp-simulator");
-        JsonNode media = Citizen.EventJsonGet(simulator + "/v23.0/" + mediaId, Platform.ACCESS_TOKEN);
-        String url = media.path("url").asText().replace("localhost", "127.0.0.1");
-        HttpResponse<byte[]> file = Citizen.HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + Platform.ACCESS_TOKEN).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(file.statusCode()).isEqualTo(200);
-        return file.body();
     }
 
     static String qrCodeOf(byte[] pdf) throws Exception {
