@@ -74,11 +74,14 @@ class CatalogueAdminApiTest {
         ObjectNode bad = definition("pol-test-invalid", "police");
         ((ObjectNode) bad.get("names")).put("hi", "FIR status");
         bad.put("slaDays", -3);
+        // A backreference (not RE2, cannot be matched in linear time) in an officer's validation pattern.
+        ((ObjectNode) bad.withArray("fields").get(0).get("validation")).put("pattern", "^(a)\\1$");
         given().auth().oauth2(token("officer.police", "dept-police-officer")).contentType(ContentType.JSON).body(bad.toString())
                 .when().post("/admin/services").then().statusCode(400)
                 .body("type", equalTo("https://seva.dev/problems/invalid-definition"))
                 .body("errors.field", hasItem("names.hi"))
-                .body("errors.field", hasItem("slaDays"));
+                .body("errors.field", hasItem("slaDays"))
+                .body("errors.field", hasItem("fields[0].validation.pattern"));
         given().auth().oauth2(token("officer.police", "dept-police-officer")).contentType(ContentType.JSON).body("{\"id\": ")
                 .when().post("/admin/services").then().statusCode(400);
     }

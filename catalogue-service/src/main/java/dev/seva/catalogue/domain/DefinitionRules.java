@@ -2,14 +2,13 @@ package dev.seva.catalogue.domain;
 
 import dev.seva.contracts.LocalizedText;
 import dev.seva.contracts.catalogue.FieldDefinition;
+import dev.seva.contracts.catalogue.FieldPatterns;
 import dev.seva.contracts.catalogue.ServiceDefinition;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * What a service definition must satisfy beyond its JSON Schema: real translations in the right
@@ -68,9 +67,9 @@ public final class DefinitionRules {
             if (v != null) {
                 if (v.pattern() != null) {
                     try {
-                        Pattern.compile(v.pattern());
-                    } catch (PatternSyntaxException e) {
-                        errors.add(new FieldError(at + ".validation.pattern", "not a regular expression: " + e.getDescription()));
+                        FieldPatterns.compile(v.pattern());
+                    } catch (FieldPatterns.InvalidPattern e) {
+                        errors.add(new FieldError(at + ".validation.pattern", e.getMessage()));
                     }
                 }
                 if (v.minLength() != null && v.maxLength() != null && v.minLength() > v.maxLength()) {
