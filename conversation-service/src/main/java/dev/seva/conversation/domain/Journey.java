@@ -361,8 +361,12 @@ public final class Journey {
 
     private Step answerQuestion(Session s, CitizenInput input) {
         Answer answer;
+        List<Effect> effects = new ArrayList<>();
         if (input instanceof CitizenInput.Text t && !t.body().isBlank()) {
-            answer = Answer.text(Screens.cut(t.body().trim(), 4000), t.body().trim());
+            // A free-text answer may hold an Aadhaar number: it reaches the department only as a vault token.
+            AadhaarInText.Tokenized said = AadhaarInText.tokenize(Screens.cut(t.body().trim(), 4000), tokenizer);
+            said.entries().forEach(entry -> effects.add(new Effect.StoreInVault(entry)));
+            answer = Answer.text(said.text(), said.text());
         } else if (input instanceof CitizenInput.Media m) {
             answer = new Answer(null, null, null, new Answer.MediaRef(m.mediaId(), m.mimeType(), m.filename()), null,
                     Messages.text(s.language(), "summary.media"));
@@ -372,8 +376,9 @@ public final class Journey {
         } else {
             return misunderstood(s, text(s, "field.invalid.needs.text"));
         }
-        return Step.done(Session.menu(s.language()), List.of(new Reply.Text(Messages.text(s.language(), "outcome.answer.sent.text", s.applicationRef()))),
-                new Effect.ProvideInformation(s.applicationRef(), s.questionId(), answer));
+        effects.add(new Effect.ProvideInformation(s.applicationRef(), s.questionId(), answer));
+        return new Step.Done(Session.menu(s.language()), List.of(new Reply.Text(Messages.text(s.language(), "outcome.answer.sent.text",
+                s.applicationRef()))), effects);
     }
 
     private Step confirmErasure(Session s, CitizenInput input, Facts facts) {

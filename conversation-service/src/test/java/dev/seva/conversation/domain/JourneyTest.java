@@ -193,6 +193,20 @@ class JourneyTest {
         });
     }
 
+    @Test
+    void anAadhaarNumberInAnAnswerToADepartmentsQuestionReachesItOnlyAsAVaultToken() {
+        // Tried: the citizen answers the department's free-text question with their Aadhaar number in the sentence.
+        Session answering = Session.menu(Language.EN).answering("SEVA-REV-2026-000123", "fatherOccupation");
+        Step.Done done = done(answering, new CitizenInput.Text("Farmer, my Aadhaar is 4991 2345 6783"), Facts.none());
+        assertThat(done.effects()).hasSize(2);
+        assertThat(done.effects().get(0)).isInstanceOf(Effect.StoreInVault.class);
+        assertThat(done.effects().get(1)).isInstanceOfSatisfying(Effect.ProvideInformation.class, e -> {
+            assertThat(e.answer().value()).doesNotContain("4991 2345 6783").doesNotContain("499123456783")
+                    .contains("XXXX XXXX 6783").contains("aad_testtoken0123456789").startsWith("Farmer");
+            assertThat(e.answer().display()).doesNotContain("499123456783").doesNotContain("4991 2345 6783");
+        });
+    }
+
     private Step.Done done(Session session, CitizenInput input, Facts facts) {
         Step step = journey.step(session, input, facts);
         assertThat(step).as("step needs no more facts").isInstanceOf(Step.Done.class);
