@@ -46,4 +46,13 @@ public final class AadhaarInText {
         m.appendTail(out);
         return new Tokenized(out.toString(), List.copyOf(entries));
     }
+
+    /**
+     * The text with every Aadhaar-shaped number (valid or not) removed: for what is never stored with the
+     * citizen, such as a catalogue search (sent to catalogue-service and cached by its text), where no
+     * token is needed and the number must simply not travel.
+     */
+    public static String redact(String text) {
+        return text == null ? null : CANDIDATE.matcher(text).replaceAll(" ").replaceAll("\\s{2,}", " ").strip();
+    }
 }

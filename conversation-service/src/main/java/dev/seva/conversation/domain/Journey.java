@@ -246,7 +246,13 @@ public final class Journey {
                 Screens.serviceList(s.language(), Messages.text(s.language(), "popular.body"), facts.items(need)));
     }
 
-    private Step search(Session s, String query, Facts facts) {
+    private Step search(Session s, String typed, Facts facts) {
+        // An Aadhaar number typed into a search never reaches the catalogue (nor its cache of answers), the
+        // session, or the reply that repeats the search.
+        String query = AadhaarInText.redact(typed);
+        if (query.isBlank()) {
+            return misunderstood(s, new Reply.Text(Messages.text(s.language(), "search.none.text", "…")));
+        }
         Need need = new Need.Search(query);
         if (!facts.has(need)) {
             return Step.need(need);

@@ -207,6 +207,20 @@ class JourneyTest {
         });
     }
 
+    @Test
+    void anAadhaarNumberTypedAsASearchIsNotSentToTheCatalogue() {
+        // Tried: "income certificate 4991 2345 6783" and "499123456783 caste" typed at the menu.
+        Step first = journey.step(Session.menu(Language.EN), new CitizenInput.Text("income certificate 4991 2345 6783"), Facts.none());
+        assertThat(first).isInstanceOfSatisfying(Step.NeedFacts.class, n -> assertThat(n.need().toString())
+                .doesNotContain("4991").contains("income certificate"));
+        Step second = journey.step(Session.menu(Language.EN), new CitizenInput.Text("499123456783 caste"), Facts.none());
+        assertThat(second).isInstanceOfSatisfying(Step.NeedFacts.class, n -> assertThat(n.need().toString())
+                .doesNotContain("499123456783").contains("caste"));
+        // Only a number: nothing is searched, and the reply does not repeat it.
+        Step.Done alone = done(Session.menu(Language.EN), new CitizenInput.Text("4991 2345 6783"), Facts.none());
+        assertThat(alone.replies().toString()).doesNotContain("4991");
+    }
+
     private Step.Done done(Session session, CitizenInput input, Facts facts) {
         Step step = journey.step(session, input, facts);
         assertThat(step).as("step needs no more facts").isInstanceOf(Step.Done.class);
