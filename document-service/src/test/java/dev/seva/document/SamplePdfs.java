@@ -13,6 +13,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
@@ -81,6 +82,23 @@ public final class SamplePdfs {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFRenderer(document).renderImageWithDPI(0, dpi, ImageType.RGB);
         }
+    }
+
+    /** The text of the PDF as a reader extracts it (PDFBox, through the fonts' ToUnicode maps). */
+    public static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    /** The verification code printed on the certificate, below its English and Telugu labels. */
+    public static String printedVerificationCode(byte[] pdf) throws IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Verification code:[\\s\\S]{0,80}?\\b([2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4})\\b")
+                .matcher(text(pdf));
+        if (!m.find()) {
+            throw new AssertionError("No verification code printed in the PDF");
+        }
+        return m.group(1);
     }
 
     /** The text of the QR code on the rendered page (ZXing). */

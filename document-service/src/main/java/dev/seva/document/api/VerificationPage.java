@@ -8,7 +8,10 @@ import dev.seva.document.service.Verification;
 
 import java.time.LocalDate;
 
-/** The public verification page: one small self-contained HTML document, in English and Telugu, no scripts. */
+/**
+ * The public verification page: one small self-contained HTML document, in English and Telugu, no scripts,
+ * never indexed. The key fields appear only after the printed verification code is given (the form posts it).
+ */
 final class VerificationPage {
 
     private VerificationPage() {
@@ -37,6 +40,7 @@ final class VerificationPage {
                 headline = "Unknown document / ఈ సంఖ్యతో పత్రం లేదు";
         }
         h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"robots\" content=\"noindex, nofollow\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>Seva document verification</title><style>")
                 .append("body{font-family:'Noto Sans','Noto Sans Telugu',sans-serif;margin:0;background:#f4f6f8;color:#1a1a1a}")
@@ -44,7 +48,9 @@ final class VerificationPage {
                 .append(".status{color:#fff;padding:1rem;border-radius:.4rem;font-size:1.2rem;font-weight:bold}")
                 .append("table{border-collapse:collapse;width:100%;background:#fff;margin-top:1rem}")
                 .append("th,td{text-align:left;padding:.45rem;border-bottom:1px solid #dde3e8;vertical-align:top}th{width:40%;font-weight:normal;color:#555f6b}")
-                .append("code{word-break:break-all;font-size:.85rem}p{line-height:1.45}</style></head><body><main>")
+                .append("code{word-break:break-all;font-size:.85rem}p{line-height:1.45}")
+                .append(".code{background:#fff;padding:.8rem;margin-top:1rem;border-left:.3rem solid #0b3d6b}.code-wrong{border-color:#a4161a}")
+                .append("input{font:inherit;padding:.3rem;width:8rem;text-transform:uppercase}button{font:inherit;padding:.3rem .8rem}</style></head><body><main>")
                 .append("<h1>Government of Andhra Pradesh · Seva document verification<br>ఆంధ్రప్రదేశ్ ప్రభుత్వం · సేవ పత్రాల ధృవీకరణ</h1>")
                 .append("<div class=\"status status-").append(r.status().name().toLowerCase(java.util.Locale.ROOT))
                 .append("\" style=\"background:").append(colour).append("\">").append(escape(headline)).append("</div>")
@@ -76,10 +82,29 @@ final class VerificationPage {
             h.append("<tr><th>SHA-256 of the PDF</th><td><code>").append(escape(r.sha256())).append("</code></td></tr></table>")
                     .append("<p>Names are partly hidden to protect the holder's privacy. A PDF copy is genuine only if its SHA-256 ")
                     .append("equals the one above and its digital signature is valid.</p>");
+            code(h, r);
         } else {
             h.append("<p>Document number checked: <code>").append(escape(r.documentId() == null ? "" : r.documentId())).append("</code></p>");
         }
         return h.append("</main></body></html>").toString();
+    }
+
+    /** Whether the code was right, and the form to give it (the code travels in the POST body, not in the address). */
+    private static void code(StringBuilder h, Verification.Result r) {
+        String te = switch (r.code()) {
+            case ACCEPTED -> "ధృవీకరణ కోడ్ సరైనది.";
+            case WRONG -> "ధృవీకరణ కోడ్ తప్పు: ఇది ఈ పత్రానిది కాదు.";
+            default -> "ముఖ్య వివరాలు చూడటానికి QR కోడ్ పక్కన ముద్రించిన ధృవీకరణ కోడ్‌ను నమోదు చేయండి.";
+        };
+        h.append("<div class=\"code code-").append(r.code().name().toLowerCase(java.util.Locale.ROOT)).append("\"><p>")
+                .append(escape(VerificationView.codeMessage(r))).append("<br>").append(escape(te)).append("</p>");
+        if (r.code() != Verification.CodeCheck.ACCEPTED) {
+            h.append("<form method=\"post\" action=\"/verify/").append(escape(r.documentId())).append("\">")
+                    .append("<label for=\"code\">Verification code / ధృవీకరణ కోడ్</label> ")
+                    .append("<input id=\"code\" name=\"code\" autocomplete=\"off\" maxlength=\"12\" placeholder=\"XXXX-XXXX\" required> ")
+                    .append("<button type=\"submit\">Show details / వివరాలు చూపించు</button></form>");
+        }
+        h.append("</div>");
     }
 
     private static void row(StringBuilder h, String label, String value) {

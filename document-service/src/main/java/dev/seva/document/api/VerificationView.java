@@ -11,7 +11,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-/** The JSON answer of {@code GET /verify/{documentId}} (the HTML page says the same). */
+/**
+ * The JSON answer of {@code GET /verify/{documentId}} (the HTML page says the same). Without the printed
+ * verification code: status, type, department, dates, masked holder, SHA-256 (and a revocation's date
+ * and reason). {@code applicationRef} and {@code fields} only when {@code verificationCode} is
+ * {@code accepted}; {@code wrong} says a code was given that is not this document's.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerificationView(
         String documentId,
@@ -27,6 +32,8 @@ public record VerificationView(
         Boolean expired,
         String holder,
         List<Certificate.PublicField> fields,
+        String verificationCode,
+        String codeMessage,
         String sha256,
         Instant revokedAt,
         String revocationReason) {
@@ -38,8 +45,22 @@ public record VerificationView(
         boolean known = r.status() != VerificationStatus.UNKNOWN;
         return new VerificationView(r.documentId(), r.status().name().toLowerCase(Locale.ROOT), r.status() == VerificationStatus.VALID,
                 message(r), r.applicationRef(), r.documentType(), r.title(), known ? new Department(r.departmentId(), r.department().en(), r.department().te()) : null,
-                r.issuedAt(), r.validUntil(), known ? r.expired() : null, r.holder(), known ? r.fields() : null, r.sha256(), r.revokedAt(),
+                r.issuedAt(), r.validUntil(), known ? r.expired() : null, r.holder(), known && r.code() == Verification.CodeCheck.ACCEPTED ? r.fields() : null,
+                known && r.code() != Verification.CodeCheck.NONE ? r.code().name().toLowerCase(Locale.ROOT) : null, known ? codeMessage(r) : null,
+                r.sha256(), r.revokedAt(),
                 r.revocationReason());
+    }
+
+    static String codeMessage(Verification.Result r) {
+        switch (r.code()) {
+            case ACCEPTED:
+                return r.pdfRetained() ? "Verification code correct: the key details of the document are shown."
+                        : "Verification code correct, but the key details were erased at the holder's request.";
+            case WRONG:
+                return "Wrong verification code: it is not this document's. Check the code printed next to the QR code.";
+            default:
+                return "Give the verification code printed next to the QR code to see the key details.";
+        }
     }
 
     static String message(Verification.Result r) {

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * One certificate to print: the template of its type, the department's data and the standard fields
  * every certificate carries (document id, application reference, issuing department and officer,
- * issue date, validity, the verification address its QR code holds).
+ * issue date, validity, the verification address its QR code holds, and the verification code printed
+ * next to it but never in it: see {@link VerificationCode}).
  */
 public record Certificate(
         String documentId,
@@ -21,7 +22,8 @@ public record Certificate(
         LocalDate issueDate,
         LocalDate validUntil,
         Map<String, Object> data,
-        String verificationUrl) {
+        String verificationUrl,
+        String verificationCode) {
 
     public Certificate {
         data = data == null ? Map.of() : Map.copyOf(data);
@@ -52,7 +54,7 @@ public record Certificate(
         return name == null ? "" : NameMasking.mask(name.toString());
     }
 
-    /** The key fields the public verification page may show, in English, names masked; Aadhaar never (not a shown field). */
+    /** The key fields the verification page shows to whoever gives the printed code, in English, names masked; Aadhaar never (not a shown field). */
     public List<PublicField> publicFields() {
         List<PublicField> shown = new ArrayList<>();
         for (CertificateTemplate.Field field : template.fields()) {
@@ -66,7 +68,7 @@ public record Certificate(
         return shown;
     }
 
-    /** A field shown on the public verification page. */
+    /** A key field shown on the verification page once the printed code is given. */
     public record PublicField(String label, String value) {
     }
 }

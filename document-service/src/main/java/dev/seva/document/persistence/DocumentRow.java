@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An issued document (table {@code document}, see V1__documents.sql and V2__revoked_by.sql). */
+/** An issued document (table {@code document}, see V1__documents.sql, V2__revoked_by.sql and V3__verification_code.sql). */
 @Entity
 @Table(name = "document")
 public class DocumentRow extends PanacheEntityBase {
@@ -50,6 +50,10 @@ public class DocumentRow extends PanacheEntityBase {
 
     @Column(name = "public_fields")
     public String publicFields;
+
+    /** SHA-256 of the printed verification code (VerificationCode.hash); NULL for documents issued before V3. */
+    @Column(name = "verification_code_hash")
+    public String verificationCodeHash;
 
     @Column(name = "pdf")
     public byte[] pdf;

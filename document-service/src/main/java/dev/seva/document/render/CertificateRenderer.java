@@ -44,6 +44,8 @@ public final class CertificateRenderer {
     private static final String GOVERNMENT_TE = "ఆంధ్రప్రదేశ్ ప్రభుత్వం";
     private static final String SCAN_EN = "Scan to verify";
     private static final String SCAN_TE = "ధృవీకరించడానికి స్కాన్ చేయండి";
+    private static final String CODE_EN = "Verification code:";
+    private static final String CODE_TE = "ధృవీకరణ కోడ్:";
     private static final String SIGNED_EN = "Digitally signed on ";
     private static final String SIGNED_TE = " న డిజిటల్‌గా సంతకం చేయబడింది";
     private static final String NOTE_EN = "This certificate is issued electronically through Seva and digitally signed; it needs no "
@@ -55,7 +57,7 @@ public final class CertificateRenderer {
     /** Printed under the table when its last rows do not fit even at the smallest size. */
     static final String MORE_EN = "Further particulars did not fit on this page: see the department's record of this application.";
     static final String MORE_TE = "మిగిలిన వివరాలు ఈ పేజీలో పట్టలేదు: ఈ దరఖాస్తుపై శాఖ రికార్డును చూడండి.";
-    private static final String[] FIXED_TEXTS = concat(META, GOVERNMENT_EN, GOVERNMENT_TE, SCAN_EN, SCAN_TE, SIGNED_EN, SIGNED_TE, NOTE_EN, NOTE_TE, MORE_EN, MORE_TE);
+    private static final String[] FIXED_TEXTS = concat(META, GOVERNMENT_EN, GOVERNMENT_TE, SCAN_EN, SCAN_TE, CODE_EN, CODE_TE, SIGNED_EN, SIGNED_TE, NOTE_EN, NOTE_TE, MORE_EN, MORE_TE);
 
     private final EmbeddedFonts fonts;
     private final TextShaper shaper;
@@ -323,6 +325,13 @@ public final class CertificateRenderer {
         QrCode.draw(c.content(), cert.verificationUrl(), qrX, qrY, qrSize);
         c.text(SCAN_EN, qrX, qrY - 12, 8.5f, true, INK);
         c.text(SCAN_TE, qrX, qrY - 25, 8.5f, false, INK);
+        // The code opens the key fields on the verification page: on the paper only, never in the QR address,
+        // so a forwarded link or a photographed QR code alone shows the minimal record.
+        // Beside the QR code, in the white space left of the signature block (below it the note fills the page).
+        float codeX = qrX + qrSize + 16;
+        c.text(CODE_EN, codeX, qrY + qrSize - 14, 9, true, INK);
+        c.text(CODE_TE, codeX, qrY + qrSize - 28, 9, false, INK);
+        c.text(cert.verificationCode(), codeX, qrY + qrSize - 48, 14, true, INK);
 
         float right = LEFT + WIDTH;
         c.rightAligned(cert.officer().en(), right, 170, 12, true, INK);

@@ -3,6 +3,7 @@ package dev.seva.document.service;
 import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.document.domain.Certificate;
 import dev.seva.document.domain.CertificateTemplate;
+import dev.seva.document.domain.VerificationCode;
 import dev.seva.document.render.CertificateRenderer;
 import dev.seva.document.render.Fonts;
 import dev.seva.document.render.TemplateLibrary;
@@ -64,7 +65,7 @@ public final class CertificateFactory {
         return templates;
     }
 
-    /** What the approved outcome's document will say; throws {@link MissingData} when the department left out required data. */
+    /** What the approved outcome's document will say (with a new verification code); throws {@link MissingData} when the department left out required data. */
     public Certificate certificate(String documentId, ApplicationOutcomeDecided outcome, Instant issuedAt) {
         ApplicationOutcomeDecided.DocumentData document = outcome.document();
         CertificateTemplate template = templates.template(document.type());
@@ -75,7 +76,7 @@ public final class CertificateFactory {
         String designation = outcome.officer() == null ? null : outcome.officer().designation();
         return new Certificate(documentId, outcome.applicationRef(), template, templates.names().department(outcome.departmentId()),
                 templates.names().designation(designation), LocalDate.ofInstant(issuedAt, ISSUE_ZONE), document.validUntil(),
-                document.data(), verificationUrl(documentId));
+                document.data(), verificationUrl(documentId), VerificationCode.generate());
     }
 
     /** Renders and signs the certificate. */

@@ -16,7 +16,8 @@ import java.time.Instant;
  * A citizen's erasure ({@code citizen.erasure.v1}): the PDFs and everything that links a document to
  * the citizen go (PDF, citizenRef, application reference, file name, the key fields); what remains is
  * what lets a bank still check a copy the citizen kept: document id, type, department, dates, status,
- * SHA-256 and the masked holder name. See docs/decisions/005-document-erasure.md.
+ * SHA-256 and the masked holder name. The verification code's hash stays: it opens nothing once the key
+ * fields are gone, and lets the page tell the paper's holder so. See docs/decisions/005-document-erasure.md.
  */
 @ApplicationScoped
 public class Erasure {

@@ -8,6 +8,7 @@ import dev.seva.contracts.catalogue.ServiceDefinition;
 import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.contracts.documents.DocumentIssued;
 import dev.seva.document.domain.Certificate;
+import dev.seva.document.domain.VerificationCode;
 import dev.seva.document.persistence.DocumentRow;
 import dev.seva.outbox.MessageLog;
 import dev.seva.outbox.Outbox;
@@ -133,6 +134,7 @@ public class Issuance {
         row.validUntil = outcome.document().validUntil();
         row.holderMasked = certificate.maskedHolder();
         row.publicFields = json(certificate.publicFields());
+        row.verificationCodeHash = VerificationCode.hash(row.id, certificate.verificationCode());
         row.pdf = signed.pdf();
         row.sha256 = signed.sha256();
         row.sizeBytes = signed.pdf().length;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.seva.contracts.EventJson;
 import dev.seva.document.domain.Bilingual;
 import dev.seva.document.domain.Certificate;
+import dev.seva.document.domain.VerificationCode;
 import dev.seva.document.domain.VerificationStatus;
 import dev.seva.document.persistence.DocumentRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,7 +19,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Answers "is this document authentic?" for the public page (revocation: {@link Revocation}). */
+/**
+ * Answers "is this document authentic?" for the public page (revocation: {@link Revocation}). Anyone with
+ * the link learns the minimal record (status, type, department, dates, masked holder, SHA-256); the key
+ * fields and the application reference only whoever gives the code printed on the paper
+ * ({@link VerificationCode}): a QR code photographed or a link forwarded is not the document itself.
+ */
 @ApplicationScoped
 public class Verification {
 
@@ -31,7 +37,20 @@ public class Verification {
 
     Clock clock = Clock.systemUTC();
 
-    /** What the page shows: the status and, for a known document, its public record (personal data masked). */
+    /** Whether a verification code came with the request and whether it was this document's. */
+    public enum CodeCheck {
+        /** No code given: the minimal record only. */
+        NONE,
+        /** The printed code: the key fields and the application reference too. */
+        ACCEPTED,
+        /** A code, but not this document's: the minimal record only, and the page says the code is wrong. */
+        WRONG
+    }
+
+    /**
+     * What the page shows: the status and, for a known document, its minimal public record (personal data
+     * masked); {@code applicationRef} and {@code fields} only with {@link CodeCheck#ACCEPTED} (else null and empty).
+     */
     public record Result(
             String documentId,
             VerificationStatus status,
@@ -48,26 +67,35 @@ public class Verification {
             String sha256,
             Instant revokedAt,
             String revocationReason,
-            boolean pdfRetained) {
+            boolean pdfRetained,
+            CodeCheck code) {
     }
 
     public Uni<Result> verify(String documentId) {
+        return verify(documentId, null);
+    }
+
+    /** {@code code}: what the visitor typed (null or blank: none). */
+    public Uni<Result> verify(String documentId, String code) {
         if (documentId == null || !DOCUMENT_ID.matcher(documentId).matches()) {
             return Uni.createFrom().item(unknown(documentId));
         }
-        return Panache.withSession(() -> DocumentRow.<DocumentRow>findById(documentId)).map(row -> row == null ? unknown(documentId) : result(row));
+        return Panache.withSession(() -> DocumentRow.<DocumentRow>findById(documentId)).map(row -> row == null ? unknown(documentId) : result(row, code));
     }
 
-    private Result result(DocumentRow row) {
+    private Result result(DocumentRow row, String code) {
+        CodeCheck check = code == null || code.isBlank() ? CodeCheck.NONE
+                : VerificationCode.matches(row.verificationCodeHash, row.id, code) ? CodeCheck.ACCEPTED : CodeCheck.WRONG;
+        boolean open = check == CodeCheck.ACCEPTED;
         VerificationStatus status = DocumentRow.REVOKED.equals(row.status) ? VerificationStatus.REVOKED : VerificationStatus.VALID;
         if (row.pdf != null && !CertificateFactory.sha256(row.pdf).equals(row.sha256)) {
             LOG.errorf("Document %s does not match its recorded SHA-256: reported as tampered", row.id);
             status = VerificationStatus.TAMPERED;
         }
         boolean expired = row.validUntil != null && row.validUntil.isBefore(LocalDate.now(clock.withZone(CertificateFactory.ISSUE_ZONE)));
-        return new Result(row.id, status, row.applicationRef, row.documentType, factory.templates().template(row.documentType).title(), row.departmentId,
+        return new Result(row.id, status, open ? row.applicationRef : null, row.documentType, factory.templates().template(row.documentType).title(), row.departmentId,
                 factory.templates().names().department(row.departmentId), row.issuedAt, row.validUntil, expired, row.holderMasked,
-                fields(row.publicFields), row.sha256, row.revokedAt, row.revocationReason, row.pdf != null);
+                open ? fields(row.publicFields) : List.of(), row.sha256, row.revokedAt, row.revocationReason, row.pdf != null, check);
     }
 
     private static List<Certificate.PublicField> fields(String json) {
@@ -82,6 +110,6 @@ public class Verification {
     }
 
     private static Result unknown(String documentId) {
-        return new Result(documentId, VerificationStatus.UNKNOWN, null, null, null, null, null, null, null, false, null, List.of(), null, null, null, false);
+        return new Result(documentId, VerificationStatus.UNKNOWN, null, null, null, null, null, null, null, false, null, List.of(), null, null, null, false, CodeCheck.NONE);
     }
 }

@@ -65,6 +65,24 @@ class SignedCertificateTest {
     }
 
     @Test
+    void verificationCodeIsPrintedInEnglishAndTeluguButIsNotInTheQrCode() throws Exception {
+        ApplicationOutcomeDecided outcome = SamplePdfs.approved("SEVA-REV-2026-000124", "cit_7QbX2mK9pL4sT8vW1yZ3", "income_certificate",
+                SamplePdfs.sampleData("income_certificate"));
+        Certificate certificate = factory.certificate("doc_code_check_0001", outcome, ISSUED);
+        byte[] pdf = factory.issue(certificate, ISSUED).pdf();
+
+        assertThat(certificate.verificationCode()).matches("[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}");
+        // The Telugu label ("ధృవీకరణ కోడ్:") is drawn too, but shaped Telugu does not extract back to the same text: see the PNG.
+        assertThat(SamplePdfs.text(pdf)).contains("Verification code:");
+        assertThat(SamplePdfs.printedVerificationCode(pdf)).isEqualTo(certificate.verificationCode());
+        String qr = SamplePdfs.qrText(SamplePdfs.page(pdf, 110));
+        assertThat(qr).isEqualTo("http://localhost:8084/verify/doc_code_check_0001")
+                .doesNotContain(certificate.verificationCode()).doesNotContain(certificate.verificationCode().replace("-", ""));
+        assertThat(factory.certificate("doc_code_check_0002", outcome, ISSUED).verificationCode())
+                .as("every certificate gets its own code").isNotEqualTo(certificate.verificationCode());
+    }
+
+    @Test
     void signatureIsPadesBaselineB() throws Exception {
         byte[] pdf = issue("income_certificate", "doc_pades_check_0001").pdf();
         assertThat(SamplePdfs.subFilter(pdf)).isEqualTo("ETSI.CAdES.detached");
