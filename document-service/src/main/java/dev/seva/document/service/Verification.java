@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
 
 /**
  * Answers "is this document authentic?" for the public page (revocation: {@link Revocation}). Anyone with
- * the link learns the minimal record (status, type, department, dates, masked holder, SHA-256); the key
- * fields and the application reference only whoever gives the code printed on the paper
- * ({@link VerificationCode}): a QR code photographed or a link forwarded is not the document itself.
+ * the link learns the minimal record (status, type, department, dates, masked holder, SHA-256) and the
+ * application reference it answers (a pseudonymous number that reveals nothing of the citizen, kept so
+ * that whoever holds the paper can match it to the application, as issue 7's journeys check); the key
+ * fields only whoever gives the code printed on the paper ({@link VerificationCode}): a QR code
+ * photographed or a link forwarded is not the document itself.
  */
 @ApplicationScoped
 public class Verification {
@@ -41,7 +43,7 @@ public class Verification {
     public enum CodeCheck {
         /** No code given: the minimal record only. */
         NONE,
-        /** The printed code: the key fields and the application reference too. */
+        /** The printed code: the key fields too. */
         ACCEPTED,
         /** A code, but not this document's: the minimal record only, and the page says the code is wrong. */
         WRONG
@@ -49,7 +51,7 @@ public class Verification {
 
     /**
      * What the page shows: the status and, for a known document, its minimal public record (personal data
-     * masked); {@code applicationRef} and {@code fields} only with {@link CodeCheck#ACCEPTED} (else null and empty).
+     * masked) and {@code applicationRef} (null once erased); {@code fields} only with {@link CodeCheck#ACCEPTED}.
      */
     public record Result(
             String documentId,
@@ -93,7 +95,7 @@ public class Verification {
             status = VerificationStatus.TAMPERED;
         }
         boolean expired = row.validUntil != null && row.validUntil.isBefore(LocalDate.now(clock.withZone(CertificateFactory.ISSUE_ZONE)));
-        return new Result(row.id, status, open ? row.applicationRef : null, row.documentType, factory.templates().template(row.documentType).title(), row.departmentId,
+        return new Result(row.id, status, row.applicationRef, row.documentType, factory.templates().template(row.documentType).title(), row.departmentId,
                 factory.templates().names().department(row.departmentId), row.issuedAt, row.validUntil, expired, row.holderMasked,
                 open ? fields(row.publicFields) : List.of(), row.sha256, row.revokedAt, row.revocationReason, row.pdf != null, check);
     }
