@@ -1,0 +1,56 @@
+package dev.seva.web;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One line in the audit log (logger {@code seva.audit}) for every authenticated request to an operator or
+ * admin API: who, with which roles, what method and path, and the answer's status, refusals (403) included.
+ * The paths are the service's {@code seva.audit.paths} (prefixes; default {@code /admin}). Never the body or
+ * the query string: those may hold a citizen's data. deploy/ keeps these lines at least 400 days
+ * (docs/security.md, "Audit log").
+ */
+public class OperatorAuditFilter {
+
+    static final String LOGGER = "seva.audit";
+    private static final Logger AUDIT = Logger.getLogger(LOGGER);
+
+    @Inject
+    Instance<SecurityIdentity> identity;
+
+    @ConfigProperty(name = "seva.audit.paths", defaultValue = "/admin")
+    List<String> paths;
+
+    @ServerResponseFilter
+    public void audit(ContainerRequestContext request, ContainerResponseContext response) {
+        String path = request.getUriInfo().getPath();
+        if (!AuditLine.audited(path, paths)) {
+            return;
+        }
+        String subject;
+        Set<String> roles;
+        if (identity.isResolvable() && !identity.get().isAnonymous()) {
+            subject = identity.get().getPrincipal().getName();
+            roles = identity.get().getRoles();
+        } else {
+            Principal principal = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
+            if (principal == null) {
+                return; // not authenticated: refused before reaching anything (401), nobody to hold to account
+            }
+            subject = principal.getName();
+            roles = Set.of();
+        }
+        AUDIT.info(new AuditLine(Clock.systemUTC().instant(), subject, roles, request.getMethod(), path, response.getStatus()).json());
+    }
+}
