@@ -40,9 +40,10 @@ public class OperatorAuditFilter {
         }
         String subject;
         Set<String> roles;
-        if (identity.isResolvable() && !identity.get().isAnonymous()) {
-            subject = identity.get().getPrincipal().getName();
-            roles = identity.get().getRoles();
+        SecurityIdentity who = resolved();
+        if (who != null && !who.isAnonymous()) {
+            subject = who.getPrincipal().getName();
+            roles = who.getRoles();
         } else {
             Principal principal = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
             if (principal == null) {
@@ -52,5 +53,21 @@ public class OperatorAuditFilter {
             roles = Set.of();
         }
         AUDIT.info(new AuditLine(Clock.systemUTC().instant(), subject, roles, request.getMethod(), path, response.getStatus()).json());
+    }
+
+    /**
+     * The request's identity, when the service has security and it is already known. With lazy
+     * authentication (document-service) the endpoints audited here ask for a role, so it has been resolved
+     * before they ran; a failed authentication rethrows here, and then there is nobody to name.
+     */
+    private SecurityIdentity resolved() {
+        if (!identity.isResolvable()) {
+            return null;
+        }
+        try {
+            return identity.get();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }
