@@ -45,7 +45,7 @@ public class OperatorAuditFilter {
             subject = who.getPrincipal().getName();
             roles = who.getRoles();
         } else {
-            Principal principal = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
+            Principal principal = principal(request);
             if (principal == null) {
                 return; // not authenticated: refused before reaching anything (401), nobody to hold to account
             }
@@ -68,6 +68,14 @@ public class OperatorAuditFilter {
             return identity.get();
         } catch (RuntimeException e) {
             return null;
+        }
+    }
+
+    private static Principal principal(ContainerRequestContext request) {
+        try {
+            return request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
+        } catch (RuntimeException e) {
+            return null; // lazy authentication that cannot run here, or that failed: nobody to name
         }
     }
 }
