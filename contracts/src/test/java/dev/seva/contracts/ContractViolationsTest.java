@@ -94,6 +94,32 @@ class ContractViolationsTest {
                 .contains("/fields/aadhaar");
     }
 
+    @Test
+    void anErasureEventCarriesNoPhoneNumber() {
+        // Tried: the pre-issue-15 erasure event, with the citizen's WhatsApp address beside the citizenRef.
+        ObjectNode event = ContractExamples.load("citizen.erasure.v1", "citizen-request").deepCopy();
+        assertThat(event.has("address")).as("the shipped example").isFalse();
+        event.putObject("address").put("waId", "919876543210");
+        assertThat(ContractValidator.instance().validate(Topics.CITIZEN_ERASURE, event))
+                .extracting(ContractViolation::keyword).contains("additionalProperties");
+    }
+
+    @Test
+    void anOutboundCommandNamesItsCitizenOnlyByThePseudonymousReference() {
+        // citizenRef is optional (the privacy notice goes to a citizen not known yet) ...
+        ObjectNode event = ContractExamples.load("whatsapp.outbound.v1", "text").deepCopy();
+        assertThat(ContractValidator.instance().validate(Topics.WHATSAPP_OUTBOUND, event)).isEmpty();
+        event.remove("citizenRef");
+        assertThat(ContractValidator.instance().validate(Topics.WHATSAPP_OUTBOUND, event)).isEmpty();
+        // ... and never a phone number.
+        event.put("citizenRef", "919876543210");
+        assertThat(ContractValidator.instance().validate(Topics.WHATSAPP_OUTBOUND, event))
+                .extracting(ContractViolation::field).contains("/citizenRef");
+        dev.seva.contracts.whatsapp.SendMessage read = ContractExamples.load("whatsapp.outbound.v1", "text",
+                dev.seva.contracts.whatsapp.SendMessage.class);
+        assertThat(read.citizenRef()).isEqualTo("cit_7QbX2mK9pL4sT8vW1yZ3");
+    }
+
     /** Both department streams, for a department with its own schema (revenue) and one on the shared envelope only. */
     static Stream<Arguments> departmentTopics() {
         return Stream.of(

@@ -66,6 +66,7 @@ class JourneyScenarioTest {
             assertThat(m.withinServiceWindow()).isTrue();
             assertThat(m.buttons().body()).isEqualTo(Messages.text(Language.EN, "privacy.notice.body"));
             assertThat(buttonIds(m)).containsExactly("consent:accept:en", "consent:decline:en");
+            assertThat(m.citizenRef()).as("nobody is known before consent").isNull();
         });
         assertThat(buttonIds(lakshmi.taps("consent:accept:en", "Accept", 1).get(0))).containsExactly("lang:en", "lang:te", "lang:hi");
         List<SendMessage> menu = lakshmi.taps("lang:en", "English", 2);
@@ -95,6 +96,8 @@ class JourneyScenarioTest {
         });
 
         String citizenRef = event.get("citizenRef").asText();
+        // Every command for the known citizen names them, so notification-service erases its deliveries by citizenRef.
+        assertThat(lakshmi.allReplies().subList(1, lakshmi.allReplies().size())).extracting(SendMessage::citizenRef).containsOnly(citizenRef);
         decide(income.departmentId(), reference, citizenRef, ApplicationOutcomeDecided.Outcome.ACCEPTED, null, null);
         await().atMost(Duration.ofSeconds(30)).until(() -> lastText(lakshmi).contains(reference) && lastText(lakshmi).contains("accepted"));
 

@@ -3,21 +3,23 @@ package dev.seva.contracts.citizen;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.seva.contracts.CitizenAddress;
 import dev.seva.contracts.Event;
 
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Erase everything about a citizen, on {@code citizen.erasure.v1}; every service that keeps citizen data honours it. */
+/**
+ * Erase everything about a citizen, on {@code citizen.erasure.v1}; every service that keeps citizen data honours it.
+ * The event carries no phone number (issue 15): services that keep rows about a citizen find them by
+ * {@code citizenRef} (notification-service records it with every delivery, from {@code SendMessage.citizenRef}).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CitizenErasureRequested(
         UUID eventId,
         String eventType,
         Instant occurredAt,
         String citizenRef,
-        CitizenAddress address,
         Reason reason) implements Event {
 
     public static final String EVENT_TYPE = "citizen.erasure.requested";

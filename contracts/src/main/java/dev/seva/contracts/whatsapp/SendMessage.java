@@ -15,6 +15,8 @@ import java.util.UUID;
  * A command to send one message to a citizen, on {@code whatsapp.outbound.v1}. The part named by
  * {@link #kind()} is set. {@link #eventId()} is the command id notification-service records so that a
  * redelivered command is not sent twice. Limits follow Meta's Cloud API (see the schema).
+ * {@link #citizenRef()} names the citizen when conversation-service knows them (after consent), so that
+ * an erasure ({@code citizen.erasure.v1}, which carries no phone number) reaches the deliveries kept for them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SendMessage(
@@ -27,6 +29,7 @@ public record SendMessage(
         boolean withinServiceWindow,
         UUID inReplyTo,
         String applicationRef,
+        String citizenRef,
         Kind kind,
         Text text,
         ListMessage list,
@@ -37,6 +40,14 @@ public record SendMessage(
         MarkRead markRead) implements Event {
 
     public static final String EVENT_TYPE = "whatsapp.send.requested";
+
+    /** Without {@code citizenRef} (a citizen not known yet: the privacy notice before consent). */
+    public SendMessage(UUID eventId, String eventType, Instant occurredAt, String phoneNumberId, CitizenAddress to, String language,
+                       boolean withinServiceWindow, UUID inReplyTo, String applicationRef, Kind kind, Text text, ListMessage list,
+                       Buttons buttons, Document document, Template template, Template fallbackTemplate, MarkRead markRead) {
+        this(eventId, eventType, occurredAt, phoneNumberId, to, language, withinServiceWindow, inReplyTo, applicationRef, null, kind,
+                text, list, buttons, document, template, fallbackTemplate, markRead);
+    }
 
     public enum Kind {
         TEXT, LIST, BUTTONS, DOCUMENT, TEMPLATE, MARK_READ;

@@ -109,8 +109,9 @@ public class ConversationHandler {
             LOG.infof("Citizen %s %s the privacy notice v%d", Masking.phone(message.from().waId()),
                     contact.consent() ? "accepted" : "declined", config.privacyNoticeVersion());
         }
-        OutboundMessages.Recipient to = new OutboundMessages.Recipient(message.from(), message.phoneNumberId(), contact.language(), now);
-        return decided.chain(() -> outbound.send(to, contact.replies(), message.eventId(), null));
+        // The citizen is named in the commands once they accepted the notice (a declined or undecided one is nobody's).
+        return decided.chain(c -> outbound.send(new OutboundMessages.Recipient(message.from(), message.phoneNumberId(), contact.language(), now,
+                c != null && CitizenRow.ACCEPTED.equals(c.consent) ? c.citizenRef : null), contact.replies(), message.eventId(), null));
     }
 
     private Uni<Void> converse(WhatsAppMessageReceived message, CitizenRow citizen, CitizenInput input) {

@@ -1,6 +1,5 @@
 package dev.seva.conversation.service;
 
-import dev.seva.contracts.CitizenAddress;
 import dev.seva.contracts.EventIds;
 import dev.seva.contracts.Topics;
 import dev.seva.contracts.citizen.CitizenErasureRequested;
@@ -44,7 +43,7 @@ public class Erasure {
         OutboundMessages.Recipient recipient = OutboundMessages.Recipient.of(citizen);
         String citizenRef = citizen.citizenRef;
         CitizenErasureRequested event = new CitizenErasureRequested(EventIds.random(), CitizenErasureRequested.EVENT_TYPE, Instant.now(clock),
-                citizenRef, new CitizenAddress(citizen.waId, citizen.userId), CitizenErasureRequested.Reason.CITIZEN_REQUEST);
+                citizenRef, CitizenErasureRequested.Reason.CITIZEN_REQUEST);
         return withdrawOpenApplications(citizen)
                 .chain(() -> VaultRow.delete("citizenRef", citizenRef))
                 .chain(() -> ApplicationRow.delete("citizenRef", citizenRef))

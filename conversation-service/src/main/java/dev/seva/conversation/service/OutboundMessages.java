@@ -37,12 +37,15 @@ public class OutboundMessages {
 
     Clock clock = Clock.systemUTC();
 
-    /** Where and how to reach a citizen. */
-    public record Recipient(CitizenAddress address, String phoneNumberId, Language language, Instant lastInboundAt) {
+    /**
+     * Where and how to reach a citizen; {@code citizenRef} is null only before consent (nobody is stored
+     * yet), so every command for a known citizen names them and their erasure reaches its delivery.
+     */
+    public record Recipient(CitizenAddress address, String phoneNumberId, Language language, Instant lastInboundAt, String citizenRef) {
 
         public static Recipient of(CitizenRow citizen) {
             return new Recipient(new CitizenAddress(citizen.waId, citizen.userId), citizen.phoneNumberId, Language.of(citizen.language),
-                    citizen.lastInboundAt);
+                    citizen.lastInboundAt, CitizenRow.ACCEPTED.equals(citizen.consent) ? citizen.citizenRef : null);
         }
     }
 
@@ -106,6 +109,6 @@ public class OutboundMessages {
             document = new SendMessage.Document(d.documentId(), d.filename(), d.caption(), "application/pdf");
         }
         return new SendMessage(EventIds.random(), SendMessage.EVENT_TYPE, Instant.now(clock), to.phoneNumberId(), to.address(),
-                to.language().code(), withinWindow, inReplyTo, applicationRef, kind, text, list, buttons, document, null, fallback, null);
+                to.language().code(), withinWindow, inReplyTo, applicationRef, to.citizenRef(), kind, text, list, buttons, document, null, fallback, null);
     }
 }
