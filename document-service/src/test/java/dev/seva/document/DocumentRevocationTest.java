@@ -19,9 +19,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +34,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -70,11 +67,7 @@ class DocumentRevocationTest {
     @BeforeEach
     void connect() {
         if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.kafkaBootstrapServers());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-            TestCatalogue.publish(producer);
+            producer = TestCatalogue.producer(devstack.kafkaBootstrapServers());
         }
     }
 
@@ -193,6 +186,7 @@ class DocumentRevocationTest {
         // Tried: the same officer revokes, then revokes again with another reason; then an admin revokes it too.
         Issued doc = issueRevenueCertificate();
         String officer = token("officer.revenue", "dept-revenue-officer");
+        double before = revocationsCounted("revenue");
 
         String firstAt = revoke(doc.id(), officer, REASON).then().statusCode(200).extract().path("revokedAt");
         revoke(doc.id(), officer, "Second thoughts, other reason").then().statusCode(200)
@@ -204,6 +198,15 @@ class DocumentRevocationTest {
 
         assertThat(column(doc.id(), "revoked_by")).isEqualTo("officer.revenue");
         assertThat(column(doc.id(), "revocation_reason")).isEqualTo(REASON);
+        assertThat(revocationsCounted("revenue")).as("seva_document_revocations_total counts the revocation once, not the repeats")
+                .isEqualTo(before + 1);
+    }
+
+    /** seva_document_revocations_total{department} as Prometheus scrapes it from /q/metrics (0 before the first). */
+    static double revocationsCounted(String department) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("seva_document_revocations_total{") && l.contains("department=\"" + department + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

@@ -18,10 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,11 +68,7 @@ class DocumentServiceTest {
     @BeforeEach
     void connect() {
         if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.kafkaBootstrapServers());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-            TestCatalogue.publish(producer);
+            producer = TestCatalogue.producer(devstack.kafkaBootstrapServers());
             Properties c = new Properties();
             c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.kafkaBootstrapServers());
             c.put(ConsumerConfig.GROUP_ID_CONFIG, "document-test-" + UUID.randomUUID());
@@ -190,9 +184,7 @@ class DocumentServiceTest {
     void erasureDeletesThePdfAndPersonalDataButKeepsTheDocumentVerifiable() throws Exception {
         ApplicationOutcomeDecided outcome = approvedIncome();
         String documentId = issue(outcome);
-        CitizenErasureRequested erasure = new CitizenErasureRequested(UUID.randomUUID(), CitizenErasureRequested.EVENT_TYPE, Instant.now(),
-                outcome.citizenRef(), null, CitizenErasureRequested.Reason.CITIZEN_REQUEST);
-        producer.send(new ProducerRecord<>(Topics.CITIZEN_ERASURE, erasure.citizenRef(), EventJson.mapper().writeValueAsString(erasure))).get();
+        sendErasure(producer, outcome.citizenRef());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM document WHERE citizen_ref = '" + outcome.citizenRef() + "'") == 0);
         assertThat(count("SELECT count(*) FROM document WHERE id = '" + documentId + "' AND pdf IS NULL AND application_ref IS NULL "
@@ -209,6 +201,18 @@ class DocumentServiceTest {
         String citizen = "cit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         return SamplePdfs.approved(reference, citizen, "income_certificate", Map.of("applicantName", "Lakshmi Venkata", "annualIncome", 84000,
                 "district", "Krishna", "mandal", "Vijayawada Urban", "aadhaarMasked", "XXXX XXXX 1234"));
+    }
+
+    /**
+     * A citizen's erasure as conversation-service writes it: only the citizenRef (the event carries no phone
+     * number; written as JSON so that the test does not depend on the record's constructor, which is losing its address).
+     */
+    static void sendErasure(KafkaProducer<String, String> producer, String citizenRef) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode erasure = EventJson.mapper().createObjectNode()
+                .put("eventId", UUID.randomUUID().toString()).put("eventType", CitizenErasureRequested.EVENT_TYPE)
+                .put("occurredAt", Instant.now().toString()).put("citizenRef", citizenRef).put("reason", "citizen_request");
+        ContractAssertions.assertConforms(Topics.CITIZEN_ERASURE, erasure.toString());
+        producer.send(new ProducerRecord<>(Topics.CITIZEN_ERASURE, citizenRef, erasure.toString())).get();
     }
 
     void send(ApplicationOutcomeDecided outcome) throws Exception {

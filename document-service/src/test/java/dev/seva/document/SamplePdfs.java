@@ -36,6 +36,17 @@ public final class SamplePdfs {
     private SamplePdfs() {
     }
 
+    /** The tests' development PINs (the same defaults as %test in application.properties). */
+    public static final String TEST_PIN = "seva-dev-document-pin";
+    public static final String TEST_SO_PIN = "seva-dev-document-so-pin";
+
+    /** The development signing key of the tests' SoftHSM2 token (target/softhsm2, SOFTHSM2_CONF set by surefire), as the service loads it. */
+    public static dev.seva.document.signing.SigningKey tokenKey() {
+        return dev.seva.document.signing.SigningTokens.signingKey(new dev.seva.document.signing.SigningTokens.Settings(
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of(TEST_PIN), java.util.Optional.of(TEST_SO_PIN),
+                "document-signing"));
+    }
+
     /** Verifies the PDF's (only) signature over its byte range with Bouncy Castle; true when the CMS signature matches. */
     public static boolean signatureValid(byte[] pdf) throws Exception {
         try (PDDocument document = Loader.loadPDF(pdf)) {

@@ -13,7 +13,7 @@ import java.util.List;
  * The catalogue as catalogue-service publishes it on the compacted {@code catalogue.services.v1}:
  * document-service signs an approval only for the document type of the approving department's service.
  */
-final class TestCatalogue {
+public final class TestCatalogue {
 
     record Service(String id, String departmentId, String documentType) {
     }
@@ -25,8 +25,19 @@ final class TestCatalogue {
     private TestCatalogue() {
     }
 
+    /** A producer to the devstack's broker (acks=all) that has published the test services: what every Quarkus test starts with. */
+    public static KafkaProducer<String, String> producer(String bootstrapServers) {
+        java.util.Properties p = new java.util.Properties();
+        p.put(org.apache.kafka.clients.producer.ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(org.apache.kafka.clients.producer.ProducerConfig.ACKS_CONFIG, "all");
+        KafkaProducer<String, String> producer = new KafkaProducer<>(p, new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer());
+        publish(producer);
+        return producer;
+    }
+
     /** Publishes the test services (idempotent: the topic is compacted by service id). */
-    static void publish(KafkaProducer<String, String> producer) {
+    public static void publish(KafkaProducer<String, String> producer) {
         for (Service s : List.of(INCOME, CASTE, BIRTH)) {
             ObjectNode published = ContractExamples.load("catalogue.services.v1", "income-certificate").deepCopy();
             ((ObjectNode) published.get("service")).put("id", s.id()).put("departmentId", s.departmentId()).put("documentType", s.documentType());

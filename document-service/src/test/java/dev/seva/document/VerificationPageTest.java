@@ -3,7 +3,6 @@ package dev.seva.document;
 import dev.seva.contracts.ContractAssertions;
 import dev.seva.contracts.EventJson;
 import dev.seva.contracts.Topics;
-import dev.seva.contracts.citizen.CitizenErasureRequested;
 import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.contracts.internal.DocumentFetchToken;
 import dev.seva.devstack.Devstack;
@@ -12,9 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -59,11 +54,7 @@ class VerificationPageTest {
     @BeforeEach
     void connect() {
         if (producer == null) {
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, devstack.kafkaBootstrapServers());
-            p.put(ProducerConfig.ACKS_CONFIG, "all");
-            producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-            TestCatalogue.publish(producer);
+            producer = TestCatalogue.producer(devstack.kafkaBootstrapServers());
         }
     }
 
@@ -143,9 +134,7 @@ class VerificationPageTest {
     @Test
     void afterErasureTheRightCodeOpensNothingBecauseTheKeyFieldsAreGone() throws Exception {
         Issued doc = issue();
-        CitizenErasureRequested erasure = new CitizenErasureRequested(UUID.randomUUID(), CitizenErasureRequested.EVENT_TYPE, Instant.now(),
-                doc.citizenRef(), null, CitizenErasureRequested.Reason.CITIZEN_REQUEST);
-        producer.send(new ProducerRecord<>(Topics.CITIZEN_ERASURE, erasure.citizenRef(), EventJson.mapper().writeValueAsString(erasure))).get();
+        DocumentServiceTest.sendErasure(producer, doc.citizenRef());
         await().atMost(Duration.ofSeconds(30)).until(() -> "0".equals(query("SELECT count(*) FROM document WHERE id = '" + doc.id()
                 + "' AND erased_at IS NULL")));
 

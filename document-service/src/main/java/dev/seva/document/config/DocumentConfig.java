@@ -20,10 +20,6 @@ public interface DocumentConfig {
     /** DOCUMENT_FETCH_SECRET: comma-separated, current first (rotation); without it the internal content endpoint refuses everything. */
     Optional<String> fetchSecret();
 
-    /** SEVA_STATE_DIR: where the development signing key is kept when no keystore is configured. */
-    @WithDefault(".seva/data")
-    Path stateDir();
-
     Signing signing();
 
     /**
@@ -33,12 +29,23 @@ public interface DocumentConfig {
     @WithDefault("30s")
     Duration catalogueWait();
 
+    /** The signing key, in a PKCS#11 token (see {@link dev.seva.document.signing.SigningTokens}). */
     interface Signing {
-        /** DOCUMENT_SIGNING_KEYSTORE: the PKCS#12 file with the signing key and its certificate chain. */
-        Optional<Path> keystore();
+        /** DOCUMENT_PKCS11_LIBRARY: the HSM's PKCS#11 library; unset = the development SoftHSM2 token. */
+        Optional<Path> pkcs11Library();
 
-        /** DOCUMENT_SIGNING_KEYSTORE_PASSWORD. */
-        Optional<String> keystorePassword();
+        /** DOCUMENT_PKCS11_SLOT: the HSM slot id; unset = the library's first slot. */
+        Optional<Long> pkcs11Slot();
+
+        /** DOCUMENT_HSM_PIN: the token's user PIN (development default only in %dev and %test). */
+        Optional<String> hsmPin();
+
+        /** DOCUMENT_HSM_SO_PIN: the security officer PIN, only to initialise the development SoftHSM2 token. */
+        Optional<String> hsmSoPin();
+
+        /** DOCUMENT_SIGNING_KEY_ALIAS: the key (with its certificate chain) in the token. */
+        @WithDefault("document-signing")
+        String keyAlias();
     }
 
     /** The accepted fetch secrets, current first. */

@@ -13,6 +13,7 @@ import dev.seva.document.service.Erasure;
 import dev.seva.document.service.Issuance;
 import dev.seva.document.service.ServiceCatalogue;
 import dev.seva.document.service.Unprocessable;
+import dev.seva.document.signing.SignatureFailed;
 import dev.seva.outbox.InfrastructureFailures;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -93,7 +94,11 @@ public class Consumers {
                 .onFailure(Consumers::mayPass).retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(1)).atMost(RETRIES)
                 // The database is down (PostgreSQL restarting): wait for it rather than dead-letter an approval.
                 .plug(InfrastructureFailures::retryWhileDown)
-                .onFailure(failure -> !InfrastructureFailures.isInfrastructure(failure))
+                // So for the signing token (HSM down, session lost): every approval would fail alike, so none is
+                // dead-lettered; the partition waits (counted in seva_document_signature_failures_total, alerted on).
+                .onFailure(SignatureFailed.class).retry().withBackOff(InfrastructureFailures.FIRST_BACKOFF, InfrastructureFailures.MAX_BACKOFF)
+                .expireIn(InfrastructureFailures.PATIENCE.toMillis())
+                .onFailure(failure -> !InfrastructureFailures.isInfrastructure(failure) && !(failure instanceof SignatureFailed))
                 .recoverWithUni(failure -> deadLetter(record, failure));
     }
 

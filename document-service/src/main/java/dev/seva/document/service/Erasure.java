@@ -2,6 +2,7 @@ package dev.seva.document.service;
 
 import dev.seva.contracts.citizen.CitizenErasureRequested;
 import dev.seva.document.persistence.DocumentRow;
+import dev.seva.document.persistence.ErasedCitizens;
 import dev.seva.outbox.MessageLog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,7 @@ import java.time.Instant;
  * what lets a bank still check a copy the citizen kept: document id, type, department, dates, status,
  * SHA-256 and the masked holder name. The verification code's hash stays: it opens nothing once the key
  * fields are gone, and lets the page tell the paper's holder so. See docs/decisions/005-document-erasure.md.
+ * The citizen is remembered as erased ({@link ErasedCitizens}): an approval that arrives afterwards issues nothing.
  */
 @ApplicationScoped
 public class Erasure {
@@ -29,11 +31,20 @@ public class Erasure {
 
     Clock clock = Clock.systemUTC();
 
+    @Inject
+    ErasedCitizens erasedCitizens;
+
+    /** Only the event's citizenRef is used (the event carries no phone number). */
     public Uni<Void> onErasure(String topic, CitizenErasureRequested request) {
+        Instant now = Instant.now(clock);
         return Panache.withTransaction(() -> messageLog.firstDelivery(request.eventId(), topic)
                 .chain(first -> first
-                        ? DocumentRow.update("pdf = null, citizenRef = null, applicationRef = null, fileName = null, publicFields = null, "
-                                + "erasedAt = ?1 where citizenRef = ?2", Instant.now(clock), request.citizenRef())
+                        // Remembered in the same transaction, under the citizen's lock: an approval that arrives
+                        // later (or is being stored right now) then issues nothing.
+                        ? erasedCitizens.lock(request.citizenRef())
+                        .chain(() -> erasedCitizens.remember(request.citizenRef(), now))
+                        .chain(() -> DocumentRow.update("pdf = null, citizenRef = null, applicationRef = null, fileName = null, publicFields = null, "
+                                + "erasedAt = ?1 where citizenRef = ?2", now, request.citizenRef()))
                         .invoke(count -> LOG.infof("Erasure %s: %d document(s) reduced to their verification record", request.eventId(), count))
                         .replaceWithVoid()
                         : Uni.createFrom().voidItem()));

@@ -10,13 +10,17 @@ import dev.seva.contracts.documents.DocumentIssued;
 import dev.seva.document.domain.Certificate;
 import dev.seva.document.domain.VerificationCode;
 import dev.seva.document.persistence.DocumentRow;
+import dev.seva.document.persistence.ErasedCitizens;
 import dev.seva.outbox.MessageLog;
 import dev.seva.outbox.Outbox;
+import dev.seva.document.signing.SignatureFailed;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -58,6 +62,24 @@ public class Issuance {
 
     Clock clock = Clock.systemUTC();
 
+    @Inject
+    ErasedCitizens erasedCitizens;
+
+    /** seva_document_approvals_after_erasure_total: approvals that arrived after their citizen's erasure (nothing issued). */
+    Counter approvalsAfterErasure;
+
+    /** seva_document_signature_failures_total: every failed signing attempt (the token refused or was unreachable). */
+    Counter signatureFailures;
+
+    @PostConstruct
+    void meters() {
+        // Registered at start, so the alert's series exists (at 0) before the first failure.
+        signatureFailures = Counter.builder("seva.document.signature.failures")
+                .description("Documents whose signature could not be made in the PKCS#11 token (each attempt)").register(registry);
+        approvalsAfterErasure = Counter.builder("seva.document.approvals.after.erasure")
+                .description("Approvals that arrived after their citizen's erasure: no document issued").register(registry);
+    }
+
     public Uni<Void> onOutcome(String topic, ApplicationOutcomeDecided outcome) {
         // The department is the topic's (only that department can write it), never the body's.
         String department = Topics.parseDepartmentTopic(topic).map(Topics.DepartmentTopic::departmentId)
@@ -69,7 +91,12 @@ public class Issuance {
             return Uni.createFrom().voidItem();
         }
         return allowedByTheCatalogue(department, outcome)
-                .chain(() -> Panache.withSession(() -> DocumentRow.count("outcomeEventId = ?1 or applicationRef = ?2", outcome.eventId(), outcome.applicationRef())))
+                .chain(() -> Panache.withSession(() -> erasedCitizens.erased(outcome.citizenRef())))
+                .chain(erased -> erased ? afterErasure(outcome) : issueOnce(topic, department, outcome));
+    }
+
+    private Uni<Void> issueOnce(String topic, String department, ApplicationOutcomeDecided outcome) {
+        return Panache.withSession(() -> DocumentRow.count("outcomeEventId = ?1 or applicationRef = ?2", outcome.eventId(), outcome.applicationRef()))
                 .chain(existing -> {
                     if (existing > 0) {
                         LOG.infof("Application %s already has its document; outcome %s skipped", outcome.applicationRef(), outcome.eventId());
@@ -114,10 +141,39 @@ public class Issuance {
         }
         Timer.Sample timing = Timer.start(registry);
         return vertx.executeBlocking(Uni.createFrom().item(() -> factory.issue(certificate, issuedAt)), false)
+                .onFailure(SignatureFailed.class).invoke(e -> {
+                    signatureFailures.increment();
+                    LOG.errorf("Document for %s could not be signed (%s); the approval waits for the token", outcome.applicationRef(), e.getMessage());
+                })
                 .invoke(() -> timing.stop(registry.timer("seva.document.generation", "type", outcome.document().type())))
                 .chain(signed -> Panache.withTransaction(() -> messageLog.firstDelivery(outcome.eventId(), topic)
-                        .chain(first -> first ? store(department, outcome, certificate, signed, issuedAt) : Uni.createFrom().voidItem())))
-                .invoke(() -> LOG.infof("Issued %s %s for %s", outcome.document().type(), certificate.documentId(), outcome.applicationRef()));
+                        .chain(first -> first ? storeUnlessErased(department, outcome, certificate, signed, issuedAt) : Uni.createFrom().item(false))))
+                .invoke(stored -> {
+                    if (stored) {
+                        LOG.infof("Issued %s %s for %s", outcome.document().type(), certificate.documentId(), outcome.applicationRef());
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /**
+     * The citizen's erasure was carried out before this approval arrived (a legitimate race, not a broken
+     * record: not dead-lettered): nothing is issued, nothing is published. Logged by event id only.
+     */
+    private Uni<Void> afterErasure(ApplicationOutcomeDecided outcome) {
+        approvalsAfterErasure.increment();
+        LOG.infof("Approval %s is for a citizen erased before it arrived: no document issued", outcome.eventId());
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Under the citizen's lock (see ErasedCitizens): an erasure committed while this document was being signed wins. */
+    private Uni<Boolean> storeUnlessErased(String department, ApplicationOutcomeDecided outcome, Certificate certificate,
+                                           CertificateFactory.SignedPdf signed, Instant issuedAt) {
+        return erasedCitizens.lock(outcome.citizenRef())
+                .chain(() -> erasedCitizens.erased(outcome.citizenRef()))
+                .chain(erased -> erased
+                        ? afterErasure(outcome).replaceWith(false)
+                        : store(department, outcome, certificate, signed, issuedAt).replaceWith(true));
     }
 
     private Uni<Void> store(String department, ApplicationOutcomeDecided outcome, Certificate certificate, CertificateFactory.SignedPdf signed,

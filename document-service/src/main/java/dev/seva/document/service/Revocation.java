@@ -2,9 +2,11 @@ package dev.seva.document.service;
 
 import dev.seva.document.domain.Actor;
 import dev.seva.document.persistence.DocumentRow;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -25,6 +27,9 @@ public class Revocation {
     private static final Logger LOG = Logger.getLogger(Revocation.class);
 
     Clock clock = Clock.systemUTC();
+
+    @Inject
+    MeterRegistry registry;
 
     /** A revoked document: the revocation that counts (the first one), and whether this request made it. */
     public record Revoked(String documentId, String applicationRef, String departmentId, Instant revokedAt, String reason, boolean byThisRequest) {
@@ -74,6 +79,8 @@ public class Revocation {
                             : state(documentId).map(after -> revoked(documentId, after, false)));
         })).invoke(r -> {
             if (r.byThisRequest()) {
+                // seva_document_revocations_total{department}: a burst of revocations is worth an alert (fraud found, or a stolen officer login).
+                registry.counter("seva.document.revocations", "department", r.departmentId()).increment();
                 LOG.infof("Document %s of department %s revoked by %s", documentId, r.departmentId(),
                         actor.roles().contains(Actor.officerRole(r.departmentId())) ? "an officer of the department" : "a documents admin");
             }

@@ -44,7 +44,8 @@ import java.util.TimeZone;
  * dictionary with sub-filter {@code ETSI.CAdES.detached} whose contents are a detached CMS SignedData
  * over the byte range, carrying the signing-certificate-v2 attribute (the SHA-256 of the signer's
  * certificate) and no signing-time attribute (the time is the dictionary's {@code /M}, as PAdES
- * requires). Thread-safe: everything per signature is created per call; the key, the certificate
+ * requires). The CMS signature is made by the key's PKCS#11 token when the key is a token key; a
+ * failure there is a {@link SignatureFailed}. Thread-safe: everything per signature is created per call; the key, the certificate
  * attribute and the certificate store are shared.
  */
 public final class PadesSigner {
@@ -133,8 +134,9 @@ public final class PadesSigner {
         byte[] cms;
         try {
             cms = cms(new java.io.ByteArrayInputStream(signed));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not sign the document", e);
+        } catch (IOException | RuntimeException e) {
+            // The token refused or could not be reached (PKCS#11 session lost, HSM down, key gone).
+            throw new SignatureFailed(e);
         }
         if (cms.length > signatureSize) {
             throw new IllegalStateException("The signature does not fit the reserved space");
@@ -180,7 +182,10 @@ public final class PadesSigner {
     /** The detached CMS SignedData over what PDFBox hands in (the two parts of the byte range). */
     private byte[] cms(InputStream content) throws IOException {
         try {
-            ContentSigner signer = new JcaContentSignerBuilder(algorithm).build(key.privateKey());
+            // A token key signs only through its token's provider: the private key itself never comes out.
+            JcaContentSignerBuilder builder = new JcaContentSignerBuilder(algorithm);
+            key.provider().ifPresent(builder::setProvider);
+            ContentSigner signer = builder.build(key.privateKey());
             CMSAttributeTableGenerator attributes = new WithoutSigningTime(new DefaultSignedAttributeTableGenerator(signingCertificate));
             SignerInfoGenerator signerInfo = new JcaSignerInfoGeneratorBuilder(digests)
                     .setSignedAttributeGenerator(attributes)

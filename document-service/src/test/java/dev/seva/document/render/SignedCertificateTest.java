@@ -4,7 +4,6 @@ import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.document.SamplePdfs;
 import dev.seva.document.domain.Certificate;
 import dev.seva.document.service.CertificateFactory;
-import dev.seva.document.signing.SigningKey;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,13 +33,12 @@ class SignedCertificateTest {
     @BeforeAll
     static void prepare() throws Exception {
         Files.createDirectories(Path.of("target/certificates"));
-        SigningKey key = SigningKey.load(Optional.empty(), Optional.empty(), Path.of("target/state"));
-        factory = CertificateFactory.create(key, "http://localhost:8084");
+        // Signed in the tests' SoftHSM2 token, as the service signs.
+        factory = CertificateFactory.create(SamplePdfs.tokenKey(), "http://localhost:8084");
     }
 
     static List<String> types() {
-        return List.copyOf(CertificateFactory.create(SigningKey.load(Optional.empty(), Optional.empty(), Path.of("target/state")),
-                "http://localhost:8084").templates().all().keySet());
+        return List.copyOf(TemplateLibrary.load().all().keySet());
     }
 
     static CertificateFactory.SignedPdf issue(String type, String documentId) {
