@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -35,6 +36,33 @@ class MonitoringTest {
     void theFourQuietFailuresAlert(String overlay) {
         assertThat(alerts(Manifests.of(overlay))).extracting(Rule::getAlert)
                 .contains("SevaConsumerLagHigh", "SevaDeadLettersGrowing", "SevaWebhook5xx", "SevaSendFailures");
+    }
+
+    /**
+     * The security alerts of issue 15, on the metric names the services publish (issue 15's shared context):
+     * a signature failure, a cross-department dead letter, revocations above a rate, a spike of vault
+     * refusals and an unavailable vault. Tried against the earlier rules: none of these existed.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void theSecurityAlertsWatchTheirMetrics(String overlay) {
+        Map<String, Rule> byName = alerts(Manifests.of(overlay)).stream().collect(Collectors.toMap(Rule::getAlert, r -> r));
+        Map<String, String> expected = Map.of(
+                "SevaSignatureFailures", "seva_document_signature_failures_total",
+                "SevaCrossDepartmentDeadLetters", "seva_dead_letters_total{reason=\"department-mismatch\"}",
+                "SevaRevocationsHigh", "seva_document_revocations_total",
+                "SevaVaultRefusalsSpike", "seva_vault_refusals_total",
+                "SevaVaultUnavailable", "up{job=\"vault-service\"}");
+        expected.forEach((alert, metric) -> {
+            assertThat(byName).as(overlay + ": alert " + alert).containsKey(alert);
+            assertThat(byName.get(alert).getExpr().getStrVal()).as(alert + " expr").contains(metric);
+        });
+        // Any signature failure and any cross-department dead letter is worth waking someone for.
+        assertThat(byName.get("SevaSignatureFailures").getExpr().getStrVal()).contains("> 0");
+        assertThat(byName.get("SevaCrossDepartmentDeadLetters").getExpr().getStrVal()).contains("> 0");
+        assertThat(List.of("SevaSignatureFailures", "SevaCrossDepartmentDeadLetters", "SevaVaultUnavailable", "SevaVaultRefusalsSpike"))
+                .allSatisfy(a -> assertThat(byName.get(a).getLabels()).as(a).containsEntry("severity", "critical"));
+        assertThat(byName.get("SevaVaultUnavailable").getExpr().getStrVal()).as("no vault at all also alerts").contains("absent(");
     }
 
     @ParameterizedTest

@@ -25,6 +25,10 @@ class NetworkPoliciesTest {
     private static final External ELSEWHERE_PRIVATE = new External("10.20.30.40");
     private static final int KAFKA_TLS = 9093;
     private static final int POSTGRES = 5432;
+    private static final int VAULT = 8087;
+    /** The HSM's placeholder address and port in base/network/shared.yaml (overlays patch them to theirs). */
+    private static final External HSM = new External("192.0.2.5");
+    private static final int HSM_PORT = 1792;
 
     record Flow(String from, Function<Cluster, Endpoint> source, String to, Function<Cluster, Endpoint> destination, int port, boolean allowed) {
         @Override
@@ -46,9 +50,9 @@ class NetworkPoliciesTest {
     }
 
     static final List<String> KAFKA_CLIENTS = List.of("gateway-service", "conversation-service", "catalogue-service",
-            "document-service", "notification-service", "desk-service", "department-revenue");
+            "document-service", "notification-service", "desk-service", "vault-service", "department-revenue");
     static final List<String> POSTGRES_CLIENTS = List.of("conversation-service", "catalogue-service", "document-service", "notification-service",
-            "desk-service");
+            "desk-service", "vault-service");
 
     static List<Flow> flows() {
         List<Flow> flows = new ArrayList<>(List.of(
@@ -101,7 +105,25 @@ class NetworkPoliciesTest {
                 allows("keycloak", c -> c.keycloak, "seva-keycloak-pg", c -> c.keycloakPostgres, POSTGRES),
                 denies("gateway-service", w("gateway-service"), "kafka replication port", c -> c.kafkaBroker, 9091),
                 allows("KEDA (lag)", c -> c.kedaOperator, "kafka", c -> c.kafkaBroker, KAFKA_TLS),
-                allows("seva-pg replica", c -> c.postgres, "seva-pg primary", c -> c.postgres, POSTGRES)));
+                allows("seva-pg replica", c -> c.postgres, "seva-pg primary", c -> c.postgres, POSTGRES),
+                // The vault (issue 15): its four callers only, never the ingress controller or another service;
+                // it reaches the HSM, as document-service does (signing), and nothing else does.
+                allows("gateway-service", w("gateway-service"), "vault-service", w("vault-service"), VAULT),
+                allows("conversation-service", w("conversation-service"), "vault-service", w("vault-service"), VAULT),
+                allows("desk-service", w("desk-service"), "vault-service", w("vault-service"), VAULT),
+                allows("document-service", w("document-service"), "vault-service", w("vault-service"), VAULT),
+                denies("notification-service", w("notification-service"), "vault-service", w("vault-service"), VAULT),
+                denies("catalogue-service", w("catalogue-service"), "vault-service", w("vault-service"), VAULT),
+                denies("department-revenue", w("department-revenue"), "vault-service", w("vault-service"), VAULT),
+                denies("ingress-nginx", c -> c.ingressController, "vault-service", w("vault-service"), VAULT),
+                denies("a pod in another namespace", c -> c.stranger, "vault-service", w("vault-service"), VAULT),
+                denies("vault-service", w("vault-service"), "conversation-service", w("conversation-service"), 8082),
+                denies("vault-service", w("vault-service"), "graph.facebook.com", c -> META, 443),
+                allows("vault-service", w("vault-service"), "the HSM", c -> HSM, HSM_PORT),
+                allows("document-service", w("document-service"), "the HSM", c -> HSM, HSM_PORT),
+                denies("conversation-service", w("conversation-service"), "the HSM", c -> HSM, HSM_PORT),
+                denies("gateway-service", w("gateway-service"), "the HSM", c -> HSM, HSM_PORT),
+                denies("vault-service", w("vault-service"), "a private address", c -> ELSEWHERE_PRIVATE, HSM_PORT)));
         for (String client : KAFKA_CLIENTS) {
             flows.add(allows(client, w(client), "kafka", c -> c.kafkaBroker, KAFKA_TLS));
             flows.add(allows(client, w(client), "kube-dns", c -> c.dns, 53));
@@ -121,6 +143,7 @@ class NetworkPoliciesTest {
             case "document-service" -> 8084;
             case "notification-service" -> 8085;
             case "desk-service" -> 8086;
+            case "vault-service" -> 8087;
             default -> 8091;
         };
     }

@@ -19,7 +19,7 @@ class PostgresTest {
 
     static final String CLUSTER = "seva-pg";
     /** The services that keep data (the gateway keeps none); each has a database of its own name. */
-    static final Set<String> DATABASES = Set.of("conversation", "catalogue", "document", "notification", "desk");
+    static final Set<String> DATABASES = Set.of("conversation", "catalogue", "document", "notification", "desk", "vault");
     /** The services whose outbox relay reads the WAL (outbox/README.md): their roles need REPLICATION. */
     static final Set<String> OUTBOX_DATABASES = Set.of("conversation", "catalogue", "document", "desk");
     private static final Pattern JDBC = Pattern.compile("^jdbc:postgresql://([^:/]+):5432/([a-z]+)\\?sslmode=verify-full&sslrootcert=/etc/seva/pg-ca/ca\\.crt$");
@@ -79,9 +79,62 @@ class PostgresTest {
             assertThat(role).as(name + " role " + database.owner()).isNotNull();
             assertThat(role.passwordSecret().name()).as(name + " role password Secret").isEqualTo(secret);
             assertThat(role.login()).isTrue();
-            assertThat(Boolean.TRUE.equals(role.replication())).as(name + " role REPLICATION (outbox relay)")
+            assertThat(List.of(role.superuser(), role.createdb(), role.createrole(), role.bypassrls()))
+                    .as(name + " role " + role.name() + ": SUPERUSER, CREATEDB, CREATEROLE, BYPASSRLS stated and false").containsOnly(false);
+            assertThat(role.replication()).as(name + " role REPLICATION stated").isNotNull();
+            assertThat(Boolean.TRUE.equals(role.replication())).as(name + " role REPLICATION (outbox relay only)")
                     .isEqualTo(OUTBOX_DATABASES.contains(database.name()));
             assertThat(d.getSpec().getTemplate().getMetadata().getLabels()).as(name).containsEntry("seva.dev/postgres-client", "true");
         });
+    }
+
+    /**
+     * pg_hba (issue 15): each service's role reaches its own database only, over TLS, with SCRAM; the last line
+     * rejects everything else before CloudNativePG's catch-all ("host all all all scram-sha-256") is reached.
+     * No line names the keyword "replication": the relays' REPLICATION stays logical, on their own database.
+     * Tried against the earlier manifests: their only lines were "hostnossl all all ... reject", so CNPG's
+     * catch-all admitted every role to every database, and this failed.
+     */
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void pgHbaAdmitsEachRoleToItsOwnDatabaseOnly(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        assertThat(m.all(Cnpg.Cluster.class)).isNotEmpty().allSatisfy(c -> {
+            String name = overlay + ": " + c.metadata().getName();
+            Map<String, String> owners = m.all(Cnpg.Database.class).stream().map(Cnpg.Database::spec)
+                    .filter(d -> d.cluster().name().equals(c.metadata().getName()))
+                    .collect(Collectors.toMap(Cnpg.DatabaseSpec::name, Cnpg.DatabaseSpec::owner));
+            owners.putIfAbsent(c.spec().bootstrap().initdb().database(), c.spec().bootstrap().initdb().owner());
+            List<String[]> lines = c.spec().postgresql().pgHba().stream().map(l -> l.trim().split("\\s+")).toList();
+            assertThat(lines).as(name + " pg_hba").isNotEmpty();
+            String[] last = lines.get(lines.size() - 1);
+            assertThat(String.join(" ", last)).as(name + " last pg_hba line (before CloudNativePG's catch-all)").isEqualTo("host all all all reject");
+            for (String[] line : lines.subList(0, lines.size() - 1)) {
+                String text = name + " pg_hba line '" + String.join(" ", line) + "'";
+                assertThat(line).as(text).hasSize(5);
+                assertThat(line[0]).as(text + ": TLS only").isEqualTo("hostssl");
+                assertThat(line[1]).as(text + ": a database, never all or replication").isNotIn("all", "replication", "sameuser", "samerole");
+                assertThat(owners).as(text + ": a database of this cluster").containsKey(line[1]);
+                assertThat(line[2]).as(text + ": only the database's owner").isEqualTo(owners.get(line[1]));
+                assertThat(line[4]).as(text + ": SCRAM").isEqualTo("scram-sha-256");
+            }
+            assertThat(lines.stream().filter(l -> l.length == 5 && !l[4].equals("reject")).map(l -> l[1]))
+                    .as(name + " databases with a line").containsExactlyInAnyOrderElementsOf(
+                            c.metadata().getName().equals(CLUSTER) ? DATABASES : owners.keySet().stream().filter(db -> !db.equals("app")).toList());
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void onlyTheOutboxRelaysRolesReplicateAndNoRoleIsPrivileged(String overlay) {
+        Cnpg.ClusterSpec cluster = Manifests.of(overlay).one(Cnpg.Cluster.class, CLUSTER).spec();
+        assertThat(cluster.managed().roles()).allSatisfy(r -> {
+            assertThat(r.superuser()).as(overlay + ": " + r.name() + " SUPERUSER").isFalse();
+            assertThat(r.createdb()).as(overlay + ": " + r.name() + " CREATEDB").isFalse();
+            assertThat(r.createrole()).as(overlay + ": " + r.name() + " CREATEROLE").isFalse();
+            assertThat(r.bypassrls()).as(overlay + ": " + r.name() + " BYPASSRLS").isFalse();
+        });
+        assertThat(cluster.managed().roles().stream().filter(r -> Boolean.TRUE.equals(r.replication())).map(Cnpg.Role::name))
+                .as(overlay + ": roles with REPLICATION").containsExactlyInAnyOrderElementsOf(OUTBOX_DATABASES);
     }
 }

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Consumers scale with KEDA on their consumer group's lag, never past the partitions of a topic they
- * scale on; the gateway (which consumes nothing) and the catalogue (one group per instance) scale on
- * CPU with an HPA.
+ * scale on; the gateway (which consumes nothing), the catalogue (one group per instance) and the vault
+ * (HTTP calls; erasure requests are rare) scale on CPU with an HPA.
  */
 class ScalingTest {
 
@@ -74,10 +74,10 @@ class ScalingTest {
 
     @ParameterizedTest
     @MethodSource("dev.seva.deploy.Kustomize#overlays")
-    void theGatewayAndTheCatalogueScaleOnCpu(String overlay) {
+    void theGatewayTheCatalogueAndTheVaultScaleOnCpu(String overlay) {
         Manifests m = Manifests.of(overlay);
         assertThat(m.all(HorizontalPodAutoscaler.class)).extracting(h -> h.getSpec().getScaleTargetRef().getName())
-                .containsExactlyInAnyOrder("gateway-service", "catalogue-service");
+                .containsExactlyInAnyOrder("gateway-service", "catalogue-service", "vault-service");
         assertThat(m.all(HorizontalPodAutoscaler.class)).allSatisfy(h -> {
             assertThat(h.getSpec().getMinReplicas()).isPositive().isLessThanOrEqualTo(h.getSpec().getMaxReplicas());
             assertThat(h.getSpec().getMetrics()).anySatisfy(metric -> assertThat(metric.getResource().getName()).isEqualTo("cpu"));

@@ -40,8 +40,9 @@ public final class Cnpg {
     public record Managed(List<Role> roles) {
     }
 
-    public record Role(@JsonProperty(required = true) String name, String ensure, Boolean login, Boolean replication,
-                       Integer connectionLimit, LocalObjectReference passwordSecret) {
+    public record Role(@JsonProperty(required = true) String name, String ensure, Boolean login, Boolean superuser, Boolean createdb,
+                       Boolean createrole, Boolean bypassrls, Boolean replication, Integer connectionLimit,
+                       LocalObjectReference passwordSecret) {
     }
 
     public record Storage(@JsonProperty(required = true) String size, String storageClass) {
