@@ -33,6 +33,9 @@ final class TopicRecords implements AutoCloseable {
     record Seen(String topic, int partition, long offset, String key, Map<String, String> headers, JsonNode value) {
     }
 
+    /** One reader of the webhook topics per broker, shared by the test classes of the JVM (they run one at a time). */
+    private static final Map<String, TopicRecords> SHARED = new HashMap<>();
+
     private final KafkaConsumer<String, String> consumer;
     private final List<String> topics;
     private Map<TopicPartition, Long> marks = Map.of();
@@ -44,6 +47,14 @@ final class TopicRecords implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted"),
                 new StringDeserializer(), new StringDeserializer());
         this.topics = List.copyOf(topics);
+    }
+
+    /** The shared reader of the gateway's four topics on this broker, marked now: {@link #since()} answers what follows. */
+    static synchronized TopicRecords marked(String bootstrapServers) {
+        TopicRecords records = SHARED.computeIfAbsent(bootstrapServers,
+                servers -> new TopicRecords(servers, WebhookFixturesTest.TOPICS));
+        records.mark();
+        return records;
     }
 
     void mark() {

@@ -12,7 +12,6 @@ import dev.seva.devstack.DevstackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,7 +36,7 @@ class WebhookFixturesTest {
     static final List<String> TOPICS = List.of(Topics.WHATSAPP_INBOUND, Topics.WHATSAPP_STATUS,
             Topics.WHATSAPP_INBOUND_DLQ, Topics.WHATSAPP_STATUS_DLQ);
     static final Path EXPECTED = Path.of("src/test/resources/whatsapp/webhooks/expected");
-    static TopicRecords records;
+    TopicRecords records;
 
     Devstack devstack;
 
@@ -84,17 +83,7 @@ class WebhookFixturesTest {
 
     @BeforeEach
     void connect() {
-        if (records == null) {
-            records = new TopicRecords(devstack.kafkaBootstrapServers(), TOPICS);
-        }
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (records != null) {
-            records.close();
-            records = null;
-        }
+        records = TopicRecords.marked(devstack.kafkaBootstrapServers());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,7 +11,6 @@ import dev.seva.devstack.DevstackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,23 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(DevstackTestResource.class)
 class WebhookRejectionsTest {
 
-    static TopicRecords records;
+    TopicRecords records;
     Devstack devstack;
 
     @BeforeEach
     void mark() {
-        if (records == null) {
-            records = new TopicRecords(devstack.kafkaBootstrapServers(), WebhookFixturesTest.TOPICS);
-        }
-        records.mark();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (records != null) {
-            records.close();
-            records = null;
-        }
+        records = TopicRecords.marked(devstack.kafkaBootstrapServers());
     }
 
     @Test

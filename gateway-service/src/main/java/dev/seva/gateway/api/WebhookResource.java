@@ -49,11 +49,11 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Meta's event notifications (messages and statuses), signed with X-Hub-Signature-256")
-    @APIResponse(responseCode = "200", description = "Every message and status is stored in Kafka")
+    @APIResponse(responseCode = "200", description = "Every message and status is stored in Kafka (messages over their sender's cap are counted as throttled and not stored)")
     @APIResponse(responseCode = "400", description = "Not JSON")
     @APIResponse(responseCode = "401", description = "Signature missing or wrong")
     @APIResponse(responseCode = "413", description = "Body over 3 MiB")
-    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time; Meta retries")
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge in time, or vault-service could not tokenize an Aadhaar number; Meta retries")
     public Uni<Response> receive(byte[] body, @RestHeader("X-Hub-Signature-256") String signature) {
         return intake.receive(body == null ? new byte[0] : body, signature).map(WebhookResource::toResponse);
     }
@@ -63,7 +63,8 @@ public class WebhookResource {
             return Response.ok(Map.of(
                     "messages", accepted.messages(),
                     "statuses", accepted.statuses(),
-                    "deadLetters", accepted.deadLetters())).build();
+                    "deadLetters", accepted.deadLetters(),
+                    "throttled", accepted.throttled())).build();
         }
         IntakeResult.Rejected rejected = (IntakeResult.Rejected) result;
         return Problem.response(rejected.status(), rejected.reason(), rejected.title(), rejected.detail(), "/webhook");

@@ -47,6 +47,19 @@ public class GatewayMetrics {
         registry.counter("seva.gateway.events.dead.lettered", "topic", topic, "reason", reason).increment();
     }
 
+    /**
+     * A message over the per-sender cap, not published. The name is shared with conversation-service's
+     * soft limit ({@code stage="conversation"}) so that one alert watches both.
+     */
+    void throttled() {
+        registry.counter("seva.intake.throttled", "stage", "gateway").increment();
+    }
+
+    /** Aadhaar numbers replaced by vault tokens before Kafka. */
+    void aadhaarTokenized(int count) {
+        registry.counter("seva.gateway.aadhaar.tokenized").increment(count);
+    }
+
     void publishLatency(long nanos) {
         publishLatency.record(Duration.ofNanos(nanos));
     }

@@ -3,8 +3,8 @@ package dev.seva.gateway.service;
 /** What the gateway answers Meta: accepted (200), or rejected with a status and a reason. */
 public sealed interface IntakeResult {
 
-    /** Every record acknowledged by Kafka. */
-    record Accepted(int messages, int statuses, int deadLetters) implements IntakeResult {
+    /** Every record acknowledged by Kafka; {@code throttled} messages were over their sender's cap and not published. */
+    record Accepted(int messages, int statuses, int deadLetters, int throttled) implements IntakeResult {
     }
 
     /**
@@ -35,6 +35,11 @@ public sealed interface IntakeResult {
         /** Says where the JSON broke, never what it said (the body carries citizens' messages). */
         static Rejected notJson(String where) {
             return new Rejected(400, "not_json", "Body is not JSON", "The webhook body is not valid JSON" + where + ".");
+        }
+
+        static Rejected vaultUnavailable() {
+            return new Rejected(503, "vault_unavailable", "Temporarily unable to protect the webhook",
+                    "An Aadhaar number in the webhook could not be tokenized. Retry later; nothing was accepted.");
         }
 
         static Rejected kafkaUnavailable() {
