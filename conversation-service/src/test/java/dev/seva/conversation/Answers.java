@@ -4,7 +4,7 @@ import dev.seva.contracts.EventJson;
 import dev.seva.contracts.catalogue.FieldDefinition;
 import dev.seva.contracts.catalogue.ServiceDefinition;
 import dev.seva.contracts.whatsapp.SendMessage;
-import dev.seva.conversation.domain.Verhoeff;
+import dev.seva.privacy.aadhaar.Verhoeff;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,7 +40,8 @@ final class Answers {
         FieldDefinition.Validation rules = field.validation();
         return switch (field.type()) {
             case NAME -> citizen.says("Lakshmi Devi", 1);
-            case AADHAAR -> citizen.says(AADHAAR, 1);
+            // As the gateway delivers it: the number replaced by its vault token before Kafka.
+            case AADHAAR -> citizen.says(FakeVault.instance().gatewayForm(AADHAAR), 1);
             case MOBILE -> citizen.says("9876543210", 1);
             case PINCODE -> citizen.says("520010", 1);
             case EMAIL -> citizen.says("lakshmi@example.com", 1);

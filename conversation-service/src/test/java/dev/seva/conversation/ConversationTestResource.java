@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The devstack with conversation's database, and the real catalogue-service running beside it as a
- * process (its packaged jar) on the same broker and PostgreSQL.
+ * process (its packaged jar) on the same broker and PostgreSQL, and vault-service's API played by {@link FakeVault}.
  */
 public class ConversationTestResource extends DevstackTestResource {
 
@@ -25,6 +25,8 @@ public class ConversationTestResource extends DevstackTestResource {
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
         config.put("quarkus.rest-client.catalogue.url", catalogue().url());
+        // vault-service's API, played in the test JVM (FakeVault)
+        config.put("seva.conversation.vault-url", FakeVault.instance().url());
         return config;
     }
 

@@ -94,6 +94,13 @@ class HandoverScenarioTest {
                 && json.path("text").asText().startsWith("my aadhaar is")).value());
         assertThat(text.path("text").asText()).doesNotContain(Answers.AADHAAR).contains("XXXX XXXX " + Answers.AADHAAR.substring(8)).contains("aad_");
         assertThat(lakshmi.repliesTo(aadhaar.eventId())).as("no bot reply in a handover").isEmpty();
+        // As the gateway delivers a number: its token form goes to the officer as it is, and the token is bound to the citizen.
+        String form = FakeVault.instance().gatewayForm(Answers.AADHAAR);
+        String token = form.substring(form.indexOf("aad_"), form.length() - 1);
+        assertThat(lakshmi.says("second copy " + form, 0)).isEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.records(Topics.CONVERSATION_HANDOVERS).stream()
+                .anyMatch(r -> Chat.read(r.value()).path("text").asText().equals("second copy " + form)));
+        assertThat(FakeVault.instance().tokens.get(token).citizenRef()).isEqualTo(citizenRef);
 
         // The officer answers from the desk; a redelivery of the same event is not sent twice.
         HandoverOfficerReplied reply = new HandoverOfficerReplied(EventIds.random(), HandoverOfficerReplied.EVENT_TYPE, Instant.now(), threadId,

@@ -3,17 +3,45 @@ package dev.seva.conversation.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 
 @ConfigMapping(prefix = "seva.conversation")
 public interface ConversationConfig {
 
-    /**
-     * Aadhaar vault keys, {@code <id>:<base64 of 32 bytes>}, comma-separated (AADHAAR_VAULT_KEYS). The
-     * first encrypts; all decrypt, so a key is rotated by putting a new one first.
-     */
-    List<String> aadhaarKeys();
+    /** vault-service (VAULT_URL): Aadhaar tokens and citizens' data keys. */
+    URI vaultUrl();
+
+    /** This service's bearer secret at vault-service (VAULT_CLIENT_SECRET); no default outside the local run and tests. */
+    String vaultClientSecret();
+
+    /** How long a vault call may take before it counts as "vault unavailable" (retried). */
+    @WithDefault("3s")
+    Duration vaultTimeout();
+
+    /** How long a citizen's data key is kept in memory after it was fetched (one fetch per citizen per period). */
+    @WithDefault("5m")
+    Duration citizenKeyCache();
+
+    /** How many citizens' keys are kept in memory at most (least recently used dropped first). */
+    @WithDefault("10000")
+    int citizenKeyCacheSize();
+
+    /** The soft limit at intake: more messages than this from one citizen within the window get one "slow down" reply. */
+    Throttle throttle();
+
+    interface Throttle {
+        /** Messages one citizen may send within {@link #window()} before the rest are dropped. */
+        @WithDefault("12")
+        int messages();
+
+        @WithDefault("30s")
+        Duration window();
+
+        /** Citizens tracked at most (least recently seen dropped first), so a flood of numbers cannot exhaust memory. */
+        @WithDefault("100000")
+        int citizens();
+    }
 
     /** WhatsApp's customer-service window: free-form messages only within this time after the citizen wrote. */
     @WithDefault("24h")

@@ -4,18 +4,9 @@ import dev.seva.contracts.catalogue.ServiceDefinition;
 import dev.seva.contracts.handover.HandoverRequested;
 
 import java.util.Map;
-import java.util.Set;
 
 /** What a step asks the service to do besides replying and saving the session. */
 public sealed interface Effect {
-
-    /** Store an encrypted Aadhaar number under its token. */
-    record StoreInVault(AadhaarTokenizer.VaultEntry entry) implements Effect {
-    }
-
-    /** Forget vault entries of an abandoned draft. */
-    record DiscardFromVault(Set<String> tokens) implements Effect {
-    }
 
     /** The citizen chose a language. */
     record ChangeLanguage(Language language) implements Effect {
@@ -36,7 +27,7 @@ public sealed interface Effect {
     /**
      * Open a handover thread in the desk of {@code departmentId} ({@code null}: the department of
      * {@code applicationRef} when there is one, else the help desk). {@code text} is what the citizen
-     * last wrote, Aadhaar numbers already tokenized (see {@link AadhaarInText}).
+     * last wrote, Aadhaar numbers only as bound tokens or masked (see {@link AadhaarForms}).
      */
     record RequestHandover(String departmentId, HandoverRequested.Reason reason, String serviceId, String applicationRef, String text)
             implements Effect {

@@ -26,6 +26,10 @@ public final class Facts {
     public record ApplicationInfo(String reference, LocalizedText serviceName, String status, Instant submittedAt, int slaDays) {
     }
 
+    /** A text as it may be kept (see {@link Need.Protect}) and the Aadhaar tokens kept in it, all bound to the citizen. */
+    public record Protected(String text, List<Answer.AadhaarRef> tokens) {
+    }
+
     private static final Object UNAVAILABLE = new Object();
     private final Map<Need, Object> known = new HashMap<>();
 
@@ -64,6 +68,12 @@ public final class Facts {
     public Optional<ServiceDefinition> service(Need.Service need) {
         Object value = known.get(need);
         return value instanceof ServiceDefinition s ? Optional.of(s) : Optional.empty();
+    }
+
+    /** The protected text, or null when it has not been fetched. */
+    public Protected protectedText(String text) {
+        Object value = known.get(new Need.Protect(text));
+        return value instanceof Protected p ? p : null;
     }
 
     @SuppressWarnings("unchecked")

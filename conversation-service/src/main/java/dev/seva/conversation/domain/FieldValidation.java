@@ -3,6 +3,8 @@ package dev.seva.conversation.domain;
 import dev.seva.contracts.catalogue.FieldDefinition;
 import dev.seva.contracts.catalogue.FieldPatterns;
 import dev.seva.contracts.catalogue.FieldDefinition.FieldType;
+import dev.seva.privacy.aadhaar.AadhaarInText;
+import dev.seva.privacy.aadhaar.Verhoeff;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -10,11 +12,18 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Checks an answer against its field's type and rules, and puts it in canonical form. Every refusal
  * names its reason (a message key), so the citizen is told what to fix in their language.
+ *
+ * <p>Aadhaar numbers: the gateway turns a valid number into its token form before Kafka, so an Aadhaar
+ * field normally gets {@code [Aadhaar XXXX XXXX 1234, aad_<token>]} (kept once the vault bound the token
+ * to the citizen); a number in clear is still accepted (tokenized for the citizen) and an invalid one is
+ * refused with its reason. Free text (text and address fields) keeps token forms, bound to the citizen;
+ * numbers, references and e-mail addresses refuse an Aadhaar number rather than keep one.
  */
 public final class FieldValidation {
 
@@ -25,8 +34,8 @@ public final class FieldValidation {
     private FieldValidation() {
     }
 
-    public static Validated check(FieldDefinition field, CitizenInput input, Language language, LocalDate today,
-                                  AadhaarTokenizer tokenizer) {
+    /** {@code facts} holds what the vault made of a text ({@link Need.Protect}) once a {@link Validated.NeedsVault} asked for it. */
+    public static Validated check(FieldDefinition field, CitizenInput input, Language language, LocalDate today, Facts facts) {
         FieldType type = field.type();
         FieldDefinition.Validation rules = field.validation();
         switch (type) {
@@ -37,7 +46,11 @@ public final class FieldValidation {
                 if (input instanceof CitizenInput.SharedLocation l) {
                     return place(l);
                 }
-                String text = text(input);
+                String typed = text(input);
+                if (typed != null && AadhaarForms.needsVault(typed) && facts.protectedText(typed) == null) {
+                    return new Validated.NeedsVault(typed);
+                }
+                String text = kept(typed, facts);
                 return text != null && text.length() >= 10 && text.length() <= 500
                         ? new Validated.Valid(Answer.text(text, text)) : new Validated.Invalid("field.invalid.address");
             }
@@ -59,8 +72,20 @@ public final class FieldValidation {
         if (text == null) {
             return new Validated.Invalid("field.invalid.needs.text");
         }
+        boolean aadhaarShaped = AadhaarInText.containsCandidate(text) || AadhaarForms.containsTokenForm(text);
+        if (aadhaarShaped && (type == FieldType.NUMBER || type == FieldType.REFERENCE || type == FieldType.EMAIL)) {
+            // Kept with the citizen and sent to the department as it is: an Aadhaar number has no place here.
+            return new Validated.Invalid("field.invalid.aadhaar.elsewhere");
+        }
+        if (type == FieldType.TEXT && AadhaarForms.needsVault(text)) {
+            Facts.Protected kept = facts.protectedText(text);
+            if (kept == null) {
+                return new Validated.NeedsVault(text);
+            }
+            return free(kept.text(), rules, false);
+        }
         return switch (type) {
-            case AADHAAR -> aadhaar(text, tokenizer);
+            case AADHAAR -> aadhaar(text, facts);
             case MOBILE -> mobile(text);
             case PINCODE -> {
                 String digits = text.replaceAll("\\s", "");
@@ -74,12 +99,20 @@ public final class FieldValidation {
             case NUMBER -> number(text, rules);
             case EMAIL -> EMAIL.matcher(text).matches() && text.length() <= 254
                     ? new Validated.Valid(Answer.text(text.toLowerCase(Locale.ROOT), text)) : new Validated.Invalid("field.invalid.email");
-            case REFERENCE, TEXT -> free(text, rules, type == FieldType.REFERENCE);
+            case REFERENCE, TEXT -> free(AadhaarForms.masked(text), rules, type == FieldType.REFERENCE);
             default -> new Validated.Invalid("field.invalid.needs.text");
         };
     }
 
-    private static Validated aadhaar(String text, AadhaarTokenizer tokenizer) {
+    private static Validated aadhaar(String text, Facts facts) {
+        Optional<AadhaarForms.Found> token = AadhaarForms.single(text);
+        if (token.isPresent()) {
+            return vaulted(text, facts);
+        }
+        if (AadhaarForms.isMaskedOnly(text)) {
+            // The gateway masks twelve digits that fail the check digit.
+            return new Validated.Invalid("field.invalid.aadhaar.checksum");
+        }
         String digits = text.replaceAll("[\\s-]", "");
         if (!digits.matches("^[0-9]{12}$")) {
             return new Validated.Invalid("field.invalid.aadhaar.length");
@@ -90,8 +123,30 @@ public final class FieldValidation {
         if (!Verhoeff.isValid(digits)) {
             return new Validated.Invalid("field.invalid.aadhaar.checksum");
         }
-        AadhaarTokenizer.VaultEntry entry = tokenizer.tokenize(digits);
-        return new Validated.Valid(new Answer(null, null, null, null, new Answer.AadhaarRef(entry.token(), entry.masked()), entry.masked()), entry);
+        // In clear (the gateway did not tokenize it): tokenized for the citizen before it is kept.
+        return vaulted(digits, facts);
+    }
+
+    /** The answer once the vault tokenized (or bound) it; a token the vault would not bind must be typed again. */
+    private static Validated vaulted(String text, Facts facts) {
+        Facts.Protected kept = facts.protectedText(text);
+        if (kept == null) {
+            return new Validated.NeedsVault(text);
+        }
+        if (kept.tokens().size() != 1) {
+            return new Validated.Invalid("field.invalid.aadhaar.again");
+        }
+        Answer.AadhaarRef ref = kept.tokens().get(0);
+        return new Validated.Valid(new Answer(null, null, null, null, ref, ref.masked()));
+    }
+
+    /** Free text as it may be kept: after the vault when it needed it, else with any Aadhaar-shaped number masked. */
+    private static String kept(String text, Facts facts) {
+        if (text == null) {
+            return null;
+        }
+        Facts.Protected kept = facts.protectedText(text);
+        return kept != null ? kept.text() : AadhaarForms.masked(text);
     }
 
     private static Validated mobile(String text) {

@@ -48,11 +48,9 @@ public final class Journey {
     private static final Set<GlobalCommand> NAVIGATION = Set.of(GlobalCommand.MENU, GlobalCommand.HELP, GlobalCommand.BACK,
             GlobalCommand.CANCEL, GlobalCommand.STATUS, GlobalCommand.LANGUAGE);
 
-    private final AadhaarTokenizer tokenizer;
     private final LocalDate today;
 
-    public Journey(AadhaarTokenizer tokenizer, LocalDate today) {
-        this.tokenizer = tokenizer;
+    public Journey(LocalDate today) {
         this.today = today;
     }
 
@@ -83,7 +81,7 @@ public final class Journey {
 
     public Step step(Session session, CitizenInput input, Facts facts) {
         if (session.state() == JourneyState.HANDOVER) {
-            return inHandover(session, input);
+            return inHandover(session, input, facts);
         }
         if (session.state() == JourneyState.CONFIRMING_ERASURE && session.previous() == JourneyState.HANDOVER) {
             return confirmErasureInHandover(session, input);
@@ -118,20 +116,20 @@ public final class Journey {
             case COLLECTING -> collect(session, input, facts);
             case CONFIRMING -> confirm(session, input, facts);
             case EDITING -> edit(session, input, facts);
-            case ANSWERING_QUESTION -> answerQuestion(session, input);
+            case ANSWERING_QUESTION -> answerQuestion(session, input, facts);
             case CONFIRMING_ERASURE -> confirmErasure(session, input, facts);
-            case HANDOVER -> inHandover(session, input);
+            case HANDOVER -> inHandover(session, input, facts);
         };
     }
 
     private Step command(Session s, GlobalCommand.Detected detected, CitizenInput input, Facts facts) {
         Language l = s.language();
         return switch (detected.command()) {
-            case GREETING, MENU -> menu(s, 1, facts, discardDraft(s));
+            case GREETING, MENU -> menu(s, 1, facts, List.of());
             case HELP -> Step.done(s, text(s, "help.text"));
             case BACK -> back(s, facts);
             case CANCEL -> inDraft(s)
-                    ? Step.done(Session.menu(l), List.of(text(s, "cancelled.text")), discardDraft(s).toArray(Effect[]::new))
+                    ? Step.done(Session.menu(l), List.of(text(s, "cancelled.text")))
                     : menu(s, 1, facts, List.of());
             case STATUS -> status(s, detected.reference(), facts);
             case LANGUAGE -> Step.done(s.inState(JourneyState.CHOOSING_LANGUAGE), Screens.languageChoice(l));
@@ -157,7 +155,7 @@ public final class Journey {
             return Step.done(s, Screens.languageChoice(s.language()));
         }
         Session next = Session.menu(chosen.get());
-        List<Effect> effects = new ArrayList<>(discardDraft(s));
+        List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.ChangeLanguage(chosen.get()));
         Step menu = menu(next, 1, facts, effects);
         if (menu instanceof Step.Done done) {
@@ -247,9 +245,9 @@ public final class Journey {
     }
 
     private Step search(Session s, String typed, Facts facts) {
-        // An Aadhaar number typed into a search never reaches the catalogue (nor its cache of answers), the
-        // session, or the reply that repeats the search.
-        String query = AadhaarInText.redact(typed);
+        // An Aadhaar number typed into a search, in clear or as the gateway's token or masked form, never reaches
+        // the catalogue (nor its cache of answers), the session, or the reply that repeats the search.
+        String query = AadhaarForms.redact(typed);
         if (query.isBlank()) {
             return misunderstood(s, new Reply.Text(Messages.text(s.language(), "search.none.text", "…")));
         }
@@ -311,21 +309,17 @@ public final class Journey {
         } else if (input instanceof CitizenInput.Other) {
             return misunderstood(s, Screens.invalid(s.language(), service, s.fieldIndex(), new Validated.Invalid("field.invalid.needs.text")));
         } else {
-            Validated validated = FieldValidation.check(field, input, s.language(), today, tokenizer);
+            Validated validated = FieldValidation.check(field, input, s.language(), today, facts);
+            if (validated instanceof Validated.NeedsVault needs) {
+                return Step.need(new Need.Protect(needs.text()));
+            }
             if (validated instanceof Validated.Invalid invalid) {
                 return misunderstood(s, Screens.invalid(s.language(), service, s.fieldIndex(), invalid));
             }
-            Validated.Valid valid = (Validated.Valid) validated;
-            answer = valid.answer();
-            if (valid.vaultEntry() != null) {
-                effects.add(new Effect.StoreInVault(valid.vaultEntry()));
-            }
+            answer = ((Validated.Valid) validated).answer();
         }
         Map<String, Answer> answers = new LinkedHashMap<>(s.answers());
-        Answer replaced = answers.put(field.id(), answer);
-        if (replaced != null && replaced.aadhaar() != null) {
-            effects.add(new Effect.DiscardFromVault(Set.of(replaced.aadhaar().token())));
-        }
+        answers.put(field.id(), answer);
         int next = s.fieldIndex() + 1;
         if (s.editing() || next >= service.fields().size()) {
             return new Step.Done(s.confirming(answers), List.of(Screens.summary(s.language(), service, answers)), effects);
@@ -365,13 +359,16 @@ public final class Journey {
         return Step.done(s, Screens.editChoice(s.language(), service));
     }
 
-    private Step answerQuestion(Session s, CitizenInput input) {
+    private Step answerQuestion(Session s, CitizenInput input, Facts facts) {
         Answer answer;
         List<Effect> effects = new ArrayList<>();
         if (input instanceof CitizenInput.Text t && !t.body().isBlank()) {
-            // A free-text answer may hold an Aadhaar number: it reaches the department only as a vault token.
-            AadhaarInText.Tokenized said = AadhaarInText.tokenize(Screens.cut(t.body().trim(), 4000), tokenizer);
-            said.entries().forEach(entry -> effects.add(new Effect.StoreInVault(entry)));
+            // A free-text answer may hold an Aadhaar number: it is kept and reaches the department only as a token bound to the citizen.
+            String typed = Screens.cut(t.body().trim(), 4000);
+            Kept said = kept(typed, facts);
+            if (said == null) {
+                return Step.need(new Need.Protect(typed));
+            }
             answer = Answer.text(said.text(), said.text());
         } else if (input instanceof CitizenInput.Media m) {
             answer = new Answer(null, null, null, new Answer.MediaRef(m.mediaId(), m.mimeType(), m.filename()), null,
@@ -419,16 +416,19 @@ public final class Journey {
         if (departmentId == null && s.applicationRef() == null) {
             departmentId = HandoverRequested.HELPDESK;
         }
-        List<Effect> effects = new ArrayList<>(discardDraft(s));
-        AadhaarInText.Tokenized said = AadhaarInText.tokenize(written(input), tokenizer);
-        said.entries().forEach(entry -> effects.add(new Effect.StoreInVault(entry)));
+        String written = written(input);
+        Kept said = kept(written, facts);
+        if (said == null) {
+            return Step.need(new Need.Protect(written));
+        }
+        List<Effect> effects = new ArrayList<>();
         effects.add(new Effect.RequestHandover(departmentId, reason, s.serviceId(), s.applicationRef(), forOfficer(said.text())));
         String key = reason == HandoverRequested.Reason.ASKED ? "handover.started.text" : "handover.not_understood.text";
         return new Step.Done(Session.handover(s.language()), List.of(text(s, key)), effects);
     }
 
     /** During a handover everything goes to the officer, without a bot reply; "delete my data" still works. */
-    private Step inHandover(Session s, CitizenInput input) {
+    private Step inHandover(Session s, CitizenInput input, Facts facts) {
         Optional<GlobalCommand.Detected> command = GlobalCommand.detect(input);
         if (command.isPresent() && command.get().command() == GlobalCommand.DELETE_MY_DATA) {
             return Step.done(s.confirmingErasureInHandover(), Screens.eraseConfirmation(s.language()));
@@ -445,11 +445,11 @@ public final class Journey {
         if (written == null) {
             return new Step.Done(s, replies, List.of());
         }
-        AadhaarInText.Tokenized said = AadhaarInText.tokenize(written, tokenizer);
-        List<Effect> effects = new ArrayList<>();
-        said.entries().forEach(entry -> effects.add(new Effect.StoreInVault(entry)));
-        effects.add(new Effect.ForwardToOfficer(forOfficer(said.text()), null));
-        return new Step.Done(s, replies, effects);
+        Kept said = kept(written, facts);
+        if (said == null) {
+            return Step.need(new Need.Protect(written));
+        }
+        return new Step.Done(s, replies, List.of(new Effect.ForwardToOfficer(forOfficer(said.text()), null)));
     }
 
     private Step confirmErasureInHandover(Session s, CitizenInput input) {
@@ -460,6 +460,21 @@ public final class Journey {
             return Step.done(Session.handover(s.language()), text(s, "erase.kept.text"));
         }
         return Step.done(s, Screens.eraseConfirmation(s.language()));
+    }
+
+    /**
+     * Free text as it may be kept with the citizen or sent on: Aadhaar numbers only as tokens bound to the
+     * citizen or masked. Null when the vault must be asked first ({@link Need.Protect}); nothing written stays nothing.
+     */
+    private static Kept kept(String text, Facts facts) {
+        if (text == null || !AadhaarForms.needsVault(text)) {
+            return new Kept(text == null ? null : AadhaarForms.masked(text));
+        }
+        Facts.Protected kept = facts.protectedText(text);
+        return kept == null ? null : new Kept(kept.text());
+    }
+
+    private record Kept(String text) {
     }
 
     /** What the citizen wrote, as an officer would read it (a tapped button or row by its title, a location by its place). */
@@ -539,7 +554,7 @@ public final class Journey {
             }
             case DEPARTMENT, POPULAR, SEARCH_RESULTS, STATUS_LIST -> menu(s, 1, facts, List.of());
             case MENU -> s.page() > 1 ? menu(s, s.page() - 1, facts, List.of()) : Step.done(s, text(s, "back.nothing.text"));
-            default -> menu(s, 1, facts, discardDraft(s));
+            default -> menu(s, 1, facts, List.of());
         };
     }
 
@@ -549,13 +564,6 @@ public final class Journey {
 
     private static boolean inDraft(Session s) {
         return s.state() == JourneyState.COLLECTING || s.state() == JourneyState.CONFIRMING || s.state() == JourneyState.EDITING;
-    }
-
-    /** Vault entries of a draft being abandoned. */
-    private static List<Effect> discardDraft(Session s) {
-        Set<String> tokens = s.answers().values().stream().filter(a -> a.aadhaar() != null).map(a -> a.aadhaar().token())
-                .collect(Collectors.toSet());
-        return tokens.isEmpty() ? List.of() : List.of(new Effect.DiscardFromVault(tokens));
     }
 
     private static boolean isSkip(Session s, CitizenInput input) {

@@ -20,4 +20,16 @@ public sealed interface Need {
 
     record Applications() implements Need {
     }
+
+    /**
+     * The citizen's text as it may be kept: valid Aadhaar numbers in clear tokenized for the citizen, tokens the
+     * gateway made bound to them (those the vault will not bind kept only masked). Never cached or logged:
+     * the text may hold a number in clear.
+     */
+    record Protect(String text) implements Need {
+        @Override
+        public String toString() {
+            return "Protect[…]";
+        }
+    }
 }

@@ -5,6 +5,7 @@ import dev.seva.contracts.ContractValidator;
 import dev.seva.contracts.ContractViolation;
 import dev.seva.contracts.EventJson;
 import dev.seva.outbox.InfrastructureFailures;
+import dev.seva.privacy.vault.VaultClient;
 import dev.seva.conversation.service.DepartmentUpdates;
 import io.smallrye.mutiny.Uni;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,6 +40,9 @@ final class RecordHandling {
                 // The database or a connection is down (PostgreSQL restarting): wait for it, holding the
                 // partition, rather than park a citizen's message in the dead-letter topic.
                 .plug(InfrastructureFailures::retryWhileDown)
+                // vault-service is unavailable (restarting, overloaded): as with the database, the record waits for it.
+                .onFailure(RecordHandling::isVaultUnavailable).retry()
+                .withBackOff(InfrastructureFailures.FIRST_BACKOFF, InfrastructureFailures.MAX_BACKOFF).expireIn(InfrastructureFailures.PATIENCE.toMillis())
                 .onFailure(failure -> !InfrastructureFailures.isInfrastructure(failure))
                 .recoverWithUni(failure -> deadLetters.send(record, failure));
     }
@@ -63,6 +67,16 @@ final class RecordHandling {
         } catch (Exception e) {
             throw new DepartmentUpdates.Unprocessable("unreadable " + type.getSimpleName());
         }
+    }
+
+    /** vault-service did not answer, or answered 5xx or 429: transient, unlike a refusal (dead-lettered). */
+    static boolean isVaultUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof VaultClient.VaultUnavailable) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Worth another try: a concurrent change of the same rows, a serialization failure, a connection blip. */

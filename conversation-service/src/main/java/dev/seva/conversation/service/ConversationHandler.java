@@ -16,7 +16,6 @@ import dev.seva.conversation.domain.Session;
 import dev.seva.conversation.domain.Step;
 import dev.seva.conversation.persistence.CitizenRow;
 import dev.seva.conversation.persistence.SessionRow;
-import dev.seva.conversation.persistence.VaultRow;
 import dev.seva.outbox.MessageLog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -49,9 +48,6 @@ public class ConversationHandler {
 
     @Inject
     FactsFetcher facts;
-
-    @Inject
-    AesGcmVault vault;
 
     @Inject
     ConversationConfig config;
@@ -127,7 +123,7 @@ public class ConversationHandler {
                 prefix.add(new Reply.Text(Messages.text(session.language(), "welcome.back.text")));
                 session = Session.menu(session.language());
             }
-            Journey journey = new Journey(vault, LocalDate.now(clock.withZone(Applications.INDIA)));
+            Journey journey = new Journey(LocalDate.now(clock.withZone(Applications.INDIA)));
             return decide(journey, session, input, Facts.none(), citizen.citizenRef, 0)
                     .chain(done -> apply(message, citizen, row, done, prefix));
         }));
@@ -170,19 +166,6 @@ public class ConversationHandler {
     }
 
     private Uni<Void> effect(CitizenRow citizen, Effect effect, List<Reply> replies) {
-        if (effect instanceof Effect.StoreInVault store) {
-            VaultRow row = new VaultRow();
-            row.token = store.entry().token();
-            row.citizenRef = citizen.citizenRef;
-            row.keyId = store.entry().keyId();
-            row.nonce = store.entry().nonce();
-            row.ciphertext = store.entry().ciphertext();
-            row.createdAt = Instant.now(clock);
-            return row.persist().replaceWithVoid();
-        }
-        if (effect instanceof Effect.DiscardFromVault discard) {
-            return VaultRow.delete("citizenRef = ?1 and token in ?2", citizen.citizenRef, discard.tokens()).replaceWithVoid();
-        }
         if (effect instanceof Effect.ChangeLanguage change) {
             citizen.language = change.language().code();
             return Uni.createFrom().voidItem();
@@ -224,13 +207,24 @@ public class ConversationHandler {
 
     private CitizenRow newCitizen(WhatsAppMessageReceived message, Instant now) {
         CitizenRow citizen = new CitizenRow();
-        citizen.citizenRef = "cit_" + AesGcmVault.randomText(24);
+        citizen.citizenRef = "cit_" + randomText(24);
         citizen.addressKey = message.from().key();
         citizen.waId = message.from().waId();
         citizen.userId = message.from().userId();
         citizen.phoneNumberId = message.phoneNumberId();
         citizen.createdAt = now;
         return citizen;
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final char[] ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    static String randomText(int length) {
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        }
+        return new String(out);
     }
 
     private boolean idle(SessionRow row, Instant now) {

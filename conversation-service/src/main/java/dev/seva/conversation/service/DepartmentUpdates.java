@@ -3,7 +3,6 @@ package dev.seva.conversation.service;
 import dev.seva.contracts.LocalizedText;
 import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.contracts.documents.DocumentIssued;
-import dev.seva.conversation.domain.JourneyState;
 import dev.seva.conversation.domain.Language;
 import dev.seva.conversation.domain.Messages;
 import dev.seva.conversation.domain.Reply;
@@ -11,7 +10,6 @@ import dev.seva.conversation.domain.Session;
 import dev.seva.conversation.persistence.ApplicationRow;
 import dev.seva.conversation.persistence.CitizenRow;
 import dev.seva.conversation.persistence.SessionRow;
-import dev.seva.conversation.persistence.VaultRow;
 import dev.seva.outbox.MessageLog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -22,8 +20,6 @@ import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What departments decide and what document-service issues, told to the citizen in their language:
@@ -120,7 +116,6 @@ public class DepartmentUpdates {
     private Uni<Void> askCitizen(CitizenRow citizen, String reference, String questionId, Language l) {
         return SessionRow.<SessionRow>findById(citizen.citizenRef).chain(row -> {
             Session asking = Session.menu(l).answering(reference, questionId);
-            Uni<Void> discard = Uni.createFrom().voidItem();
             if (row == null) {
                 SessionRow created = new SessionRow();
                 created.citizenRef = citizen.citizenRef;
@@ -129,18 +124,10 @@ public class DepartmentUpdates {
                 created.updatedAt = Instant.now(clock);
                 return created.persist().replaceWithVoid();
             }
-            Session current = Json.read(row.data, Session.class);
-            Set<String> draftTokens = current.state() == JourneyState.COLLECTING || current.state() == JourneyState.CONFIRMING
-                    || current.state() == JourneyState.EDITING
-                    ? current.answers().values().stream().filter(a -> a.aadhaar() != null).map(a -> a.aadhaar().token()).collect(Collectors.toSet())
-                    : Set.of();
-            if (!draftTokens.isEmpty()) {
-                discard = VaultRow.delete("citizenRef = ?1 and token in ?2", citizen.citizenRef, draftTokens).replaceWithVoid();
-            }
             row.state = asking.state().name();
             row.data = Json.write(asking);
             row.updatedAt = Instant.now(clock);
-            return discard;
+            return Uni.createFrom().voidItem();
         });
     }
 

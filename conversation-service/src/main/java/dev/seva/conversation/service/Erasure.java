@@ -9,7 +9,6 @@ import dev.seva.conversation.domain.Reply;
 import dev.seva.conversation.persistence.ApplicationRow;
 import dev.seva.conversation.persistence.CitizenRow;
 import dev.seva.conversation.persistence.SessionRow;
-import dev.seva.conversation.persistence.VaultRow;
 import dev.seva.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +23,9 @@ import java.util.UUID;
 /**
  * "Delete my data" (DPDP Act, right to erasure): every row about the citizen goes, in one transaction
  * with the {@code citizen.erasure.v1} event that tells every other service and department to do the
- * same, and the goodbye message. The outbox rows are deleted once relayed.
+ * same, and the goodbye message. The outbox rows are deleted once relayed. vault-service is told at
+ * once: the citizen's key and Aadhaar numbers are destroyed, so whatever was sealed with the key, wherever
+ * it was copied, is unreadable.
  */
 @ApplicationScoped
 public class Erasure {
@@ -37,6 +38,9 @@ public class Erasure {
     @Inject
     OutboundMessages outbound;
 
+    @Inject
+    VaultAccess vault;
+
     Clock clock = Clock.systemUTC();
 
     public Uni<Void> erase(CitizenRow citizen, UUID inReplyTo) {
@@ -45,7 +49,9 @@ public class Erasure {
         CitizenErasureRequested event = new CitizenErasureRequested(EventIds.random(), CitizenErasureRequested.EVENT_TYPE, Instant.now(clock),
                 citizenRef, CitizenErasureRequested.Reason.CITIZEN_REQUEST);
         return withdrawOpenApplications(citizen)
-                .chain(() -> VaultRow.delete("citizenRef", citizenRef))
+                // The vault destroys the citizen's Aadhaar numbers and key now (it also does on citizen.erasure.v1):
+                // should this transaction then fail, the next message finds the key gone and starts afresh.
+                .chain(() -> vault.erase(citizenRef))
                 .chain(() -> ApplicationRow.delete("citizenRef", citizenRef))
                 .chain(() -> SessionRow.delete("citizenRef", citizenRef))
                 .chain(() -> CitizenRow.delete("citizenRef", citizenRef))

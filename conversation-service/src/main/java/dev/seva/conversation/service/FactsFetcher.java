@@ -41,6 +41,9 @@ public class FactsFetcher {
     @RestClient
     CatalogueClient catalogue;
 
+    @Inject
+    AadhaarProtection aadhaar;
+
     /** Answers remembered for "stale if error": bounded, least recently used dropped first. */
     static final int LAST_ANSWERS = 5_000;
 
@@ -57,6 +60,11 @@ public class FactsFetcher {
     }
 
     public Uni<Facts> fetch(Facts facts, Need need, Language language, String citizenRef) {
+        if (need instanceof Need.Protect p) {
+            // From the vault, never remembered (the text may hold a number in clear); its failures are the record
+            // pipeline's to retry (vault unavailable) or dead-letter (refused), not the catalogue's "try again".
+            return aadhaar.protect(p.text(), citizenRef).map(kept -> facts.with(need, kept));
+        }
         String lang = language.code();
         Uni<?> value;
         if (need instanceof Need.Departments d) {

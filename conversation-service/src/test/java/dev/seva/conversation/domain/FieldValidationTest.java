@@ -14,23 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FieldValidationTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
-    static final AadhaarTokenizer TOKENIZER = d -> new AadhaarTokenizer.VaultEntry("aad_x0123456789abcdef", "XXXX XXXX " + d.substring(8), "k", new byte[12], new byte[1]);
-
-    @Test
-    void verhoeffAcceptsTheCheckDigitAndRefusesEverySingleDigitChange() {
-        String base = "49912345678";
-        String valid = base + Verhoeff.checkDigit(base);
-        assertThat(Verhoeff.isValid(valid)).isTrue();
-        for (int position = 0; position < 12; position++) {
-            for (int d = 0; d <= 9; d++) {
-                if (valid.charAt(position) - '0' == d) {
-                    continue;
-                }
-                String changed = valid.substring(0, position) + d + valid.substring(position + 1);
-                assertThat(Verhoeff.isValid(changed)).as(changed).isFalse();
-            }
-        }
-    }
+    /** Nothing fetched from the vault yet. */
+    static final Facts NONE = Facts.none();
 
     @ParameterizedTest(name = "{0} ''{1}'' → {2}")
     @CsvSource(delimiter = '|', value = {
@@ -54,10 +39,17 @@ class FieldValidationTest {
             "EMAIL|Lakshmi@Example.in|lakshmi@example.in",
             "EMAIL|lakshmi@|field.invalid.email",
             "AADHAAR|1234 5678 9012|field.invalid.aadhaar.start",
-            "AADHAAR|2345678|field.invalid.aadhaar.length"})
+            "AADHAAR|2345678|field.invalid.aadhaar.length",
+            "AADHAAR|[Aadhaar XXXX XXXX 1235]|field.invalid.aadhaar.checksum",
+            // Kept and sent to departments as typed: an Aadhaar number is refused there, in clear or as a token.
+            "NUMBER|499123456783|field.invalid.aadhaar.elsewhere",
+            "REFERENCE|[Aadhaar XXXX XXXX 6783, aad_fromthegateway0123456789]|field.invalid.aadhaar.elsewhere",
+            "EMAIL|499123456783@example.in|field.invalid.aadhaar.elsewhere",
+            // ... but twelve digits that are no Aadhaar (first digit 1) are a reference like any other.
+            "REFERENCE|123456789012|123456789012"})
     void eachTypeHasItsCanonicalFormOrItsReason(FieldType type, String typed, String expected) {
         FieldDefinition field = new FieldDefinition("f", type, true, LocalizedText.english("?"), null, null);
-        Validated result = FieldValidation.check(field, new CitizenInput.Text(typed), Language.EN, TODAY, TOKENIZER);
+        Validated result = FieldValidation.check(field, new CitizenInput.Text(typed), Language.EN, TODAY, NONE);
         if (expected.startsWith("field.invalid")) {
             assertThat(result).isInstanceOfSatisfying(Validated.Invalid.class, i -> assertThat(i.reasonKey()).isEqualTo(expected));
         } else {
@@ -72,28 +64,46 @@ class FieldValidationTest {
     void datesRespectPastAndFutureRules() {
         FieldDefinition birth = new FieldDefinition("dob", FieldType.DATE, true, LocalizedText.english("?"),
                 new FieldDefinition.Validation(null, null, null, null, null, true, null, null), null);
-        assertThat(FieldValidation.check(birth, new CitizenInput.Text("01-01-2030"), Language.EN, TODAY, TOKENIZER))
+        assertThat(FieldValidation.check(birth, new CitizenInput.Text("01-01-2030"), Language.EN, TODAY, NONE))
                 .isInstanceOfSatisfying(Validated.Invalid.class, i -> assertThat(i.reasonKey()).isEqualTo("field.invalid.date.past"));
     }
 
     @Test
     void aValidAadhaarBecomesATokenAndAMaskedFormOnly() {
-        String valid = "23456789012" + Verhoeff.checkDigit("23456789012");
+        String valid = "23456789012" + dev.seva.privacy.aadhaar.Verhoeff.checkDigit("23456789012");
         FieldDefinition field = new FieldDefinition("aadhaar", FieldType.AADHAAR, true, LocalizedText.english("?"), null, null);
-        Validated.Valid result = (Validated.Valid) FieldValidation.check(field, new CitizenInput.Text(valid), Language.EN, TODAY, TOKENIZER);
+        // First the vault is asked to tokenize it for the citizen; then the answer holds only token and masked form.
+        assertThat(FieldValidation.check(field, new CitizenInput.Text(valid), Language.EN, TODAY, NONE))
+                .isEqualTo(new Validated.NeedsVault(valid));
+        Facts vaulted = Facts.none().with(new Need.Protect(valid), new VaultForTests().protect(valid));
+        Validated.Valid result = (Validated.Valid) FieldValidation.check(field, new CitizenInput.Text(valid), Language.EN, TODAY, vaulted);
+        assertThat(result.answer().aadhaar().token()).isEqualTo(VaultForTests.TOKEN);
         assertThat(result.answer().aadhaar().masked()).isEqualTo("XXXX XXXX " + valid.substring(8));
         assertThat(result.answer().value()).isNull();
         assertThat(result.answer().display()).doesNotContain(valid.substring(0, 8));
     }
 
     @Test
+    void aTextFieldKeepsTheTokenBoundToTheCitizenAndMasksWhatIsNoAadhaar() {
+        FieldDefinition remarks = new FieldDefinition("remarks", FieldType.TEXT, true, LocalizedText.english("?"), null, null);
+        String said = "card " + VaultForTests.form("499123456783", "aad_fromthegateway0123456789");
+        assertThat(FieldValidation.check(remarks, new CitizenInput.Text(said), Language.EN, TODAY, NONE)).isEqualTo(new Validated.NeedsVault(said));
+        Facts vaulted = Facts.none().with(new Need.Protect(said), new VaultForTests().protect(said));
+        assertThat(FieldValidation.check(remarks, new CitizenInput.Text(said), Language.EN, TODAY, vaulted))
+                .isInstanceOfSatisfying(Validated.Valid.class, v -> assertThat(v.answer().value()).isEqualTo(said));
+        // Twelve digits failing the check digit need no vault: masked.
+        assertThat(FieldValidation.check(remarks, new CitizenInput.Text("old card 4991 2345 6784"), Language.EN, TODAY, NONE))
+                .isInstanceOfSatisfying(Validated.Valid.class, v -> assertThat(v.answer().value()).isEqualTo("old card [Aadhaar XXXX XXXX 6784]"));
+    }
+
+    @Test
     void aDocumentMustBeAPdfAndAStickerIsNoAnswer() {
         FieldDefinition proof = new FieldDefinition("proof", FieldType.MEDIA, true, LocalizedText.english("?"), null, null);
-        assertThat(FieldValidation.check(proof, new CitizenInput.Media("m1", "application/pdf", "document", "a.pdf"), Language.EN, TODAY, TOKENIZER))
+        assertThat(FieldValidation.check(proof, new CitizenInput.Media("m1", "application/pdf", "document", "a.pdf"), Language.EN, TODAY, NONE))
                 .isInstanceOf(Validated.Valid.class);
-        assertThat(FieldValidation.check(proof, new CitizenInput.Media("m2", "application/zip", "document", "a.zip"), Language.EN, TODAY, TOKENIZER))
+        assertThat(FieldValidation.check(proof, new CitizenInput.Media("m2", "application/zip", "document", "a.zip"), Language.EN, TODAY, NONE))
                 .isInstanceOf(Validated.Invalid.class);
-        assertThat(FieldValidation.check(proof, new CitizenInput.Other("sticker"), Language.EN, TODAY, TOKENIZER))
+        assertThat(FieldValidation.check(proof, new CitizenInput.Other("sticker"), Language.EN, TODAY, NONE))
                 .isInstanceOf(Validated.Invalid.class);
     }
 }

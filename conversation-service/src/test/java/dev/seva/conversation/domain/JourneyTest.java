@@ -17,13 +17,13 @@ class JourneyTest {
 
     static final ServiceDefinition INCOME = ContractExamples.load("catalogue.services.v1", "income-certificate",
             CatalogueServicePublished.class).service();
-    static final String VALID_AADHAAR = "23456789012" + Verhoeff.checkDigit("23456789012");
+    static final String VALID_AADHAAR = "23456789012" + dev.seva.privacy.aadhaar.Verhoeff.checkDigit("23456789012");
     static final Facts.Page DEPARTMENTS = new Facts.Page(1, 2, null, List.of(
             new Facts.Item("revenue", "Revenue", "Certificates and land records"),
             new Facts.Item("municipal", "Municipal", "Property tax, trade licence")));
 
-    final Journey journey = new Journey(digits -> new AadhaarTokenizer.VaultEntry("aad_testtoken0123456789", "XXXX XXXX " + digits.substring(8),
-            "k1", new byte[12], new byte[16]), LocalDate.of(2026, 11, 28));
+    final Journey journey = new Journey(LocalDate.of(2026, 11, 28));
+    final VaultForTests vault = new VaultForTests();
 
     @Test
     void aNewCitizenGetsThePrivacyNoticeInTheLanguageTheyWroteIn() {
@@ -102,10 +102,14 @@ class JourneyTest {
         assertThat(((Reply.Text) wrong.replies().get(0)).body()).contains(Messages.text(Language.EN, "field.invalid.aadhaar.checksum"));
         assertThat(wrong.effects()).isEmpty();
 
-        Step.Done aadhaar = done(named.session(), new CitizenInput.Text(VALID_AADHAAR.substring(0, 4) + " " + VALID_AADHAAR.substring(4, 8)
-                + " " + VALID_AADHAAR.substring(8)), withIncome());
-        assertThat(aadhaar.effects()).singleElement().isInstanceOf(Effect.StoreInVault.class);
+        // The gateway sends the number as its token form; the journey asks the vault to bind it to the citizen.
+        String form = VaultForTests.form(VALID_AADHAAR, "aad_fromthegateway0123456789");
+        assertThat(journey.step(named.session(), new CitizenInput.Text(form), withIncome()))
+                .isEqualTo(Step.need(new Need.Protect(form)));
+        Step.Done aadhaar = done(named.session(), new CitizenInput.Text(form), withIncome());
+        assertThat(aadhaar.effects()).isEmpty();
         Answer stored = aadhaar.session().answers().get("aadhaar");
+        assertThat(stored.aadhaar().token()).isEqualTo("aad_fromthegateway0123456789");
         assertThat(stored.aadhaar().masked()).isEqualTo("XXXX XXXX " + VALID_AADHAAR.substring(8));
         assertThat(stored.toString()).doesNotContain(VALID_AADHAAR);
         Reply.ListMessage purpose = (Reply.ListMessage) aadhaar.replies().get(0);
@@ -194,13 +198,45 @@ class JourneyTest {
     }
 
     @Test
+    void anAadhaarFieldTakesTheGatewaysTokenAClearValidNumberAndRefusesTheRestWithTheirReason() {
+        Session atAadhaar = done(done(Session.menu(Language.EN).atService(INCOME.id(), 3), new CitizenInput.Choice("apply", "Apply"), withIncome())
+                .session(), new CitizenInput.Text("Lakshmi Devi"), withIncome()).session();
+        // A clear valid number (the gateway should have tokenized it): tokenized for the citizen, kept only as token and mask.
+        Step.Done clear = done(atAadhaar, new CitizenInput.Text(VALID_AADHAAR), withIncome());
+        assertThat(clear.session().answers().get("aadhaar")).isEqualTo(new Answer(null, null, null, null,
+                new Answer.AadhaarRef(VaultForTests.TOKEN, "XXXX XXXX " + VALID_AADHAAR.substring(8)), "XXXX XXXX " + VALID_AADHAAR.substring(8)));
+        // A token the vault will not bind to this citizen (unknown, purged, another citizen's): typed again.
+        String foreign = VaultForTests.form(VALID_AADHAAR, "aad_anothercitizens0123456789");
+        vault.refused.add("aad_anothercitizens0123456789");
+        Step.Done refused = done(atAadhaar, new CitizenInput.Text(foreign), withIncome());
+        assertThat(refused.session()).isEqualTo(atAadhaar.withMisunderstood(1));
+        assertThat(((Reply.Text) refused.replies().get(0)).body()).contains(Messages.text(Language.EN, "field.invalid.aadhaar.again"));
+        // The gateway's masked form (twelve digits failing the check digit) and clear invalid numbers: their reasons.
+        assertThat(((Reply.Text) done(atAadhaar, new CitizenInput.Text("[Aadhaar XXXX XXXX 1235]"), withIncome()).replies().get(0)).body())
+                .contains(Messages.text(Language.EN, "field.invalid.aadhaar.checksum"));
+        assertThat(((Reply.Text) done(atAadhaar, new CitizenInput.Text("1234 5678 9012"), withIncome()).replies().get(0)).body())
+                .contains(Messages.text(Language.EN, "field.invalid.aadhaar.start"));
+        assertThat(((Reply.Text) done(atAadhaar, new CitizenInput.Text("2345678"), withIncome()).replies().get(0)).body())
+                .contains(Messages.text(Language.EN, "field.invalid.aadhaar.length"));
+    }
+
+    @Test
     void anAadhaarNumberInAnAnswerToADepartmentsQuestionReachesItOnlyAsAVaultToken() {
-        // Tried: the citizen answers the department's free-text question with their Aadhaar number in the sentence.
+        // Tried: the citizen answers the department's free-text question with their Aadhaar number in the sentence,
+        // in clear (defensively: the gateway tokenizes it first) and as the gateway's token form.
         Session answering = Session.menu(Language.EN).answering("SEVA-REV-2026-000123", "fatherOccupation");
+        String form = VaultForTests.form("499123456783", "aad_fromthegateway0123456789");
+        Step.Done tokenized = done(answering, new CitizenInput.Text("Farmer, my Aadhaar is " + form), Facts.none());
+        assertThat(tokenized.effects()).singleElement().isInstanceOfSatisfying(Effect.ProvideInformation.class,
+                e -> assertThat(e.answer().value()).isEqualTo("Farmer, my Aadhaar is " + form));
+        // A token the vault refused to bind is kept masked only.
+        vault.refused.add("aad_fromthegateway0123456789");
+        Step.Done unbound = done(answering, new CitizenInput.Text("Farmer, my Aadhaar is " + form), Facts.none());
+        assertThat(unbound.effects()).singleElement().isInstanceOfSatisfying(Effect.ProvideInformation.class,
+                e -> assertThat(e.answer().value()).isEqualTo("Farmer, my Aadhaar is [Aadhaar XXXX XXXX 6783]"));
+
         Step.Done done = done(answering, new CitizenInput.Text("Farmer, my Aadhaar is 4991 2345 6783"), Facts.none());
-        assertThat(done.effects()).hasSize(2);
-        assertThat(done.effects().get(0)).isInstanceOf(Effect.StoreInVault.class);
-        assertThat(done.effects().get(1)).isInstanceOfSatisfying(Effect.ProvideInformation.class, e -> {
+        assertThat(done.effects()).singleElement().isInstanceOfSatisfying(Effect.ProvideInformation.class, e -> {
             assertThat(e.answer().value()).doesNotContain("4991 2345 6783").doesNotContain("499123456783")
                     .contains("XXXX XXXX 6783").contains("aad_testtoken0123456789").startsWith("Farmer");
             assertThat(e.answer().display()).doesNotContain("499123456783").doesNotContain("4991 2345 6783");
@@ -219,10 +255,14 @@ class JourneyTest {
         // Only a number: nothing is searched, and the reply does not repeat it.
         Step.Done alone = done(Session.menu(Language.EN), new CitizenInput.Text("4991 2345 6783"), Facts.none());
         assertThat(alone.replies().toString()).doesNotContain("4991");
+        // The gateway's token and masked forms are stripped too: neither token nor masked number is searched for.
+        Step tokenForm = journey.step(Session.menu(Language.EN), new CitizenInput.Text("caste certificate "
+                + VaultForTests.form("499123456783", "aad_fromthegateway0123456789") + " [Aadhaar XXXX XXXX 1235]"), Facts.none());
+        assertThat(tokenForm).isEqualTo(Step.need(new Need.Search("caste certificate")));
     }
 
     private Step.Done done(Session session, CitizenInput input, Facts facts) {
-        Step step = journey.step(session, input, facts);
+        Step step = vault.step(journey, session, input, facts);
         assertThat(step).as("step needs no more facts").isInstanceOf(Step.Done.class);
         return (Step.Done) step;
     }
