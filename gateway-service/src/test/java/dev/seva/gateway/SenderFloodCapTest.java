@@ -3,6 +3,7 @@ package dev.seva.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seva.contracts.EventJson;
 import dev.seva.contracts.Topics;
+import dev.seva.contracts.privacy.Masking;
 import dev.seva.contracts.whatsapp.WebhookSigning;
 import dev.seva.devstack.Devstack;
 import dev.seva.devstack.DevstackTestResource;
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -21,12 +23,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,6 +78,25 @@ class SenderFloodCapTest {
         }
         double throttledBefore = throttledMetric();
         TopicRecords records = TopicRecords.marked(devstack.kafkaBootstrapServers());
+        List<String> logLines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                // The line as written, and its parameters as given: neither may hold the number.
+                String line = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+                logLines.add(line + " " + Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger intakeLog = Logger.getLogger("dev.seva.gateway.service.WebhookIntake");
+        intakeLog.addHandler(capture);
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ExecutorService senders = Executors.newFixedThreadPool(8);
@@ -92,6 +118,7 @@ class SenderFloodCapTest {
             CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get();
         } finally {
             senders.shutdown();
+            intakeLog.removeHandler(capture);
         }
         double elapsedSeconds = (System.nanoTime() - started) / 1e9;
 
@@ -126,6 +153,10 @@ class SenderFloodCapTest {
         assertThat(seen.stream().filter(r -> r.topic().equals(Topics.WHATSAPP_STATUS) && flooder.equals(r.key())).count()).isEqualTo(1);
         assertThat(seen).as("nothing of the flood dead-lettered").noneMatch(r -> r.topic().endsWith(".dlq"));
         assertThat(throttledMetric() - throttledBefore).isEqualTo(throttled);
+        // Logged once for the flood (it lasted less than the 10 s period), without the number in any form.
+        List<String> capped = logLines.stream().filter(line -> line.contains("over the gateway's cap")).toList();
+        assertThat(capped).as("log lines %s", logLines).hasSize(1);
+        assertThat(capped.get(0)).doesNotContain(flooder).doesNotContain(Masking.phone(flooder)).contains("sender-");
     }
 
     private static HttpResponse<String> post(HttpClient http, URI webhook, byte[] body) {
