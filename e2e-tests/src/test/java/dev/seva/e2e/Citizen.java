@@ -140,6 +140,12 @@ final class Citizen {
         return found;
     }
 
+    /** What the platform sent this citizen after the last message {@link #receives} returned. */
+    List<JsonNode> unseen() {
+        List<JsonNode> all = sent();
+        return all.size() > seen ? new ArrayList<>(all.subList(seen, all.size())) : List.of();
+    }
+
     /** Everything the platform has sent this citizen, in order (the Graph API request bodies, with statuses). */
     List<JsonNode> sent() {
         JsonNode log = get(simulator + "/simulator/messages?to=" + waId);

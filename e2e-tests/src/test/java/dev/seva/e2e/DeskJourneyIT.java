@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,8 +32,7 @@ import static org.awaitility.Awaitility.await;
  */
 class DeskJourneyIT {
 
-    static final String BUS_PASS = "rtc-student-bus-pass";
-    static final Pattern REFERENCE = Pattern.compile("SEVA-[A-Z]+-\\d{4}-\\d{6}");
+    static final String BUS_PASS = BusPass.SERVICE;
 
     static Platform platform;
     static String desk;
@@ -197,28 +194,7 @@ class DeskJourneyIT {
 
     /** From "hi" to the reference number of a student bus pass, answering every field the catalogue defines. */
     static String applyForBusPass(Citizen citizen) {
-        citizen.say("en", "student bus pass");
-        JsonNode definition = Citizen.get(platform.url("catalogue-service") + "/services/" + BUS_PASS);
-        citizen.chooses("svc:" + BUS_PASS);
-        citizen.receives(Citizen.offering("apply"), "the bus pass's details");
-        citizen.taps("apply");
-        JsonNode fields = definition.path("fields");
-        for (int i = 0; i < fields.size(); i++) {
-            citizen.receives(m -> Citizen.text(m).contains("(") || !Citizen.choices(m).isEmpty(), "question " + (i + 1));
-            JsonNode field = fields.get(i);
-            switch (field.path("id").asText()) {
-                case "institution" -> citizen.says("Government Junior College, Vijayawada");
-                case "fromPlace" -> citizen.says("Benz Circle");
-                case "toPlace" -> citizen.says("Governorpet");
-                default -> Fields.answer(citizen, field);
-            }
-        }
-        citizen.receives(Citizen.offering("confirm"), "the summary");
-        citizen.taps("confirm");
-        JsonNode confirmation = citizen.receives(m -> REFERENCE.matcher(Citizen.text(m)).find(), "the reference number");
-        Matcher m = REFERENCE.matcher(Citizen.text(confirmation));
-        assertThat(m.find()).isTrue();
-        return m.group();
+        return BusPass.applyFor(platform, citizen, BusPass.PLAIN_INSTITUTION);
     }
 
     static Citizen citizen() {

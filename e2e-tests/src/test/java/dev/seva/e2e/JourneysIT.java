@@ -14,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,26 +103,17 @@ class JourneysIT {
 
     /** From "hi" to the reference number, searching with {@code query} in {@code language}. */
     static String applyForIncomeCertificate(Citizen citizen, String language, String query) {
-        citizen.say(language, query);
-        JsonNode definition = Citizen.get(platform.url("catalogue-service") + "/services/" + INCOME);
-        citizen.chooses("svc:" + INCOME);
-        citizen.receives(Citizen.offering("apply"), "service details");
-        citizen.taps("apply");
-        JsonNode fields = definition.path("fields");
-        for (int i = 0; i < fields.size(); i++) {
-            citizen.receives(m -> Citizen.text(m).contains("(") || !Citizen.choices(m).isEmpty(), "question " + (i + 1));
-            Fields.answer(citizen, fields.get(i));
-        }
-        citizen.receives(Citizen.offering("confirm"), "the summary");
-        citizen.taps("confirm");
-        JsonNode confirmation = citizen.receives(m -> Citizen.text(m).contains("SEVA-REV-"), "the reference number");
-        Matcher m = Pattern.compile("SEVA-REV-\\d{4}-\\d{6}").matcher(Citizen.text(confirmation));
-        assertThat(m.find()).isTrue();
-        return m.group();
+        String reference = BusPass.apply(platform, citizen, language, query, INCOME, java.util.Map.of());
+        assertThat(reference).startsWith("SEVA-REV-");
+        return reference;
     }
 
     static Citizen onboarded(String language) {
-        Citizen citizen = citizen();
+        return onboard(citizen(), language);
+    }
+
+    /** Privacy notice accepted and language chosen: the citizen is at the menu. */
+    static Citizen onboard(Citizen citizen, String language) {
         citizen.says(language.equals("te") ? "నమస్కారం" : language.equals("hi") ? "नमस्ते" : "hi");
         citizen.receives(Citizen.offering("consent:accept:" + language), "the privacy notice");
         citizen.taps("consent:accept:" + language);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -18,8 +19,17 @@ final class Platform {
     static final Path REPO = Path.of("..").toAbsolutePath().normalize();
     static final Map<String, Integer> PORTS = Map.of(
             "gateway-service", 28081, "conversation-service", 28082, "catalogue-service", 28083, "document-service", 28084,
-            "notification-service", 28085, "desk-service", 28086, "whatsapp-simulator", 28090, "department-revenue", 28091,
-            "keycloak", 28180);
+            "notification-service", 28085, "desk-service", 28086, "vault-service", 28087, "whatsapp-simulator", 28090,
+            "department-revenue", 28091, "keycloak", 28180);
+    /**
+     * What ./seva up starts; checked before it is called, because a missing jar makes it run a whole online
+     * build of its own (./mvnw install), which the e2e run must never do behind the shared build lock's back.
+     */
+    static final List<String> JARS = List.of("devstack/target/devstack.jar", "vault-service/target/quarkus-app/quarkus-run.jar",
+            "gateway-service/target/quarkus-app/quarkus-run.jar", "conversation-service/target/quarkus-app/quarkus-run.jar",
+            "catalogue-service/target/quarkus-app/quarkus-run.jar", "document-service/target/quarkus-app/quarkus-run.jar",
+            "notification-service/target/quarkus-app/quarkus-run.jar", "whatsapp-simulator/target/quarkus-app/quarkus-run.jar",
+            "desk-service/target/quarkus-app/quarkus-run.jar", "departments/revenue/target/quarkus-app/quarkus-run.jar");
     static final String APP_SECRET = "e2e-app-secret";
     static final String ACCESS_TOKEN = "e2e-access-token";
 
@@ -44,6 +54,10 @@ final class Platform {
     }
 
     private static Platform start() {
+        List<String> missing = JARS.stream().filter(jar -> !Files.exists(REPO.resolve(jar))).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Build the platform first (./mvnw install -DskipTests): missing " + missing);
+        }
         try {
             Path home = Files.createTempDirectory("seva-e2e-");
             Path log = Path.of("target", "seva-up.log").toAbsolutePath();
@@ -64,6 +78,12 @@ final class Platform {
             env.put("DEVSTACK_POSTGRES_PORT", "25433");
             env.put("DEVSTACK_CONTROL_PORT", "29099");
             env.put("DESK_PORT", "28086");
+            // vault-service (issue 15): ./seva starts it first and gives it, and each caller, the local run's settings
+            // (VAULT_CLIENTS, HSM PINs, kek-1, SEVA_LOCAL_RUN=true, a SoftHSM2 token per process under SEVA_HOME).
+            env.put("VAULT_PORT", "28087");
+            // conversation-service's own vault key before it moved to vault-service (./seva no longer sets it): harmless
+            // once it no longer reads it; remove then.
+            env.put("AADHAAR_VAULT_KEYS", "dev1:c2V2YS1kZXZlbG9wbWVudC1hYWRoYWFyLXZhdWx0LTE=");
             env.put("DEVSTACK_KEYCLOAK_PORT", "28180");
             env.put("DEVSTACK_KEYCLOAK_MANAGEMENT_PORT", "29180");
             env.put("WHATSAPP_APP_SECRET", APP_SECRET);
@@ -74,7 +94,12 @@ final class Platform {
             env.remove("POSTGRES_HOST");
             // Derived from the ports above by ./seva; a developer's own values would point the e2e platform at theirs.
             for (String derived : new String[] {"OIDC_AUTH_SERVER_URL", "CATALOGUE_URL", "DOCUMENT_SERVICE_URL", "VERIFY_BASE_URL",
-                    "WHATSAPP_API_BASE_URL", "GATEWAY_WEBHOOK_URL", "DESK_DEPARTMENTS", "REVENUE_DESK"}) {
+                    "WHATSAPP_API_BASE_URL", "GATEWAY_WEBHOOK_URL", "DESK_DEPARTMENTS", "REVENUE_DESK", "VAULT_URL",
+                    // The vault's and the tokens' settings come from ./seva, per process: failsafe's SOFTHSM2_CONF (target/softhsm2)
+                    // would otherwise be one token directory shared by vault-service and document-service that outlives
+                    // the run, and a developer's own PINs, clients or HSM library would meet the e2e platform's fresh tokens.
+                    "SOFTHSM2_CONF", "VAULT_CLIENT_SECRET", "VAULT_CLIENTS", "VAULT_HSM_PIN", "VAULT_HSM_SO_PIN", "VAULT_KEK_ALIAS",
+                    "VAULT_PKCS11_LIBRARY", "DOCUMENT_HSM_PIN", "DOCUMENT_HSM_SO_PIN"}) {
                 env.remove(derived);
             }
             Process launcher = builder.start();
