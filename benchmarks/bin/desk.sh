@@ -9,7 +9,9 @@
 #   in the results), DESK_BENCH_KEEP=1 (keep the temporary directory with the logs), DESK_BENCH_SQL=file.sql (an
 #   experiment run on the seeded database before the load, e.g. an index; named in the results).
 # Writes benchmarks/results/desk-<UTC time>.md (figures, load average, EXPLAIN ANALYZE of the queue's queries).
-# Ports (never the defaults other engineers' runs use): Kafka 39092/39093, PostgreSQL 35432, Keycloak 38180/39180, desk 38086.
+# vault-service (issue 15) runs beside the desk, which asks it for each citizen's data key (its client "desk", right "keys").
+# Ports (never the defaults other engineers' runs use): Kafka 39092/39093, PostgreSQL 35432, Keycloak 38180/39180, desk 38086,
+# vault 38087.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OFFICERS="${1:-50}"
@@ -18,7 +20,7 @@ OPEN="${DESK_BENCH_OPEN:-100000}"
 OTHERS="${DESK_BENCH_OTHERS:-20000}"
 WARMUP="${DESK_BENCH_WARMUP:-15}"
 THINK="${DESK_BENCH_THINK_MS:-500}"
-KAFKA_PORT=39092; PG_PORT=35432; KC_PORT=38180; KC_MGMT_PORT=39180; DESK_PORT_BENCH=38086
+KAFKA_PORT=39092; PG_PORT=35432; KC_PORT=38180; KC_MGMT_PORT=39180; DESK_PORT_BENCH=38086; VAULT_PORT_BENCH=38087
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 WORK="$(mktemp -d /tmp/seva-bench-desk.XXXXXX)"
 OUT="benchmarks/results/desk-$STAMP.md"
@@ -39,7 +41,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-for port in $KAFKA_PORT $PG_PORT $KC_PORT $KC_MGMT_PORT $DESK_PORT_BENCH; do
+for port in $KAFKA_PORT $PG_PORT $KC_PORT $KC_MGMT_PORT $DESK_PORT_BENCH $VAULT_PORT_BENCH; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "Port $port is in use: another run? Not starting." >&2; exit 1; fi
 done
 wait_for() { # seconds description command...
@@ -51,11 +53,12 @@ wait_for() { # seconds description command...
   done
 }
 
-[ -f desk-service/target/quarkus-app/quarkus-run.jar ] && [ -f devstack/target/devstack.jar ] && [ -f benchmarks/target/benchmarks.jar ] \
-  || flock /tmp/seva-maven.lock ./mvnw -q -B -ntp -o install -DskipTests -pl devstack,desk-service,benchmarks
+[ -f desk-service/target/quarkus-app/quarkus-run.jar ] && [ -f vault-service/target/quarkus-app/quarkus-run.jar ] \
+  && [ -f devstack/target/devstack.jar ] && [ -f benchmarks/target/benchmarks.jar ] \
+  || flock /tmp/seva-maven.lock ./mvnw -q -B -ntp -o install -DskipTests -pl devstack,vault-service,desk-service,benchmarks
 
 LOAD_BEFORE="$(cat /proc/loadavg)"
-DEVSTACK_KAFKA_PORT=$KAFKA_PORT DEVSTACK_KAFKA_CONTROLLER_PORT=39093 DEVSTACK_POSTGRES_PORT=$PG_PORT DEVSTACK_DATABASES=desk \
+DEVSTACK_KAFKA_PORT=$KAFKA_PORT DEVSTACK_KAFKA_CONTROLLER_PORT=39093 DEVSTACK_POSTGRES_PORT=$PG_PORT DEVSTACK_DATABASES=desk,vault \
   DEVSTACK_KEYCLOAK_PORT=$KC_PORT DEVSTACK_KEYCLOAK_MANAGEMENT_PORT=$KC_MGMT_PORT DEVSTACK_KEYCLOAK_LOG="$WORK/keycloak.log" \
   java -Xmx512m -XX:+UseSerialGC -jar devstack/target/devstack.jar "$WORK/data" >"$WORK/devstack.log" 2>&1 &
 PIDS+=($!)
@@ -67,6 +70,17 @@ if ! grep -q "KEYCLOAK READY" "$WORK/devstack.log"; then
   grep "KEYCLOAK FAILED" "$WORK/devstack.log" >&2; tail -40 "$WORK/keycloak.log" >&2 || true; exit 1
 fi
 
+# vault-service as ./seva starts it (development_defaults: the local run's clients and HSM PINs), its SoftHSM2 token in $WORK.
+mkdir -p "$WORK/softhsm/vault-service"
+VAULT_PORT=$VAULT_PORT_BENCH KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=$PG_PORT \
+  POSTGRES_USER=postgres POSTGRES_PASSWORD=postgres SEVA_LOCAL_RUN=true LOG_JSON=false \
+  VAULT_CLIENTS="desk:seva-dev-vault-desk:keys" VAULT_HSM_PIN=seva-dev-vault-pin VAULT_HSM_SO_PIN=seva-dev-vault-so-pin VAULT_KEK_ALIAS=kek-1 \
+  SOFTHSM2_CONF="$WORK/softhsm/vault-service/softhsm2.conf" \
+  java -Xms64m -Xmx256m -XX:+UseSerialGC -jar vault-service/target/quarkus-app/quarkus-run.jar >"$WORK/vault.log" 2>&1 &
+VAULT_PID=$!
+PIDS+=($VAULT_PID)
+wait_for 180 "vault-service" curl -sf "http://127.0.0.1:$VAULT_PORT_BENCH/q/health/ready" || { tail -50 "$WORK/vault.log" >&2; exit 1; }
+
 # The environment ./seva gives the desk (development_defaults), on the side ports; one department is enough.
 JFR_OPTS=""
 [ -n "${DESK_BENCH_JFR:-}" ] && JFR_OPTS="-XX:StartFlightRecording=filename=$WORK/desk.jfr,settings=profile,dumponexit=true"
@@ -75,7 +89,8 @@ DESK_PORT=$DESK_PORT_BENCH KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT POSTGRE
   DESK_OIDC_CLIENT_SECRET=seva-dev-desk-client-secret DESK_OIDC_STATE_SECRET=seva-dev-desk-pkce-state-secret-0123456789 \
   DESK_SESSION_SECRET=seva-dev-desk-session-secret-0123456789ab DESK_CSRF_SECRET=seva-dev-desk-csrf-secret-0123456789abcdef \
   DESK_DEPARTMENTS=apsrtc,municipal,transport,energy,civilsupplies,health,helpdesk DOCUMENT_SERVICE_URL=http://127.0.0.1:1 \
-  WHATSAPP_API_BASE_URL=http://127.0.0.1:1 WHATSAPP_ACCESS_TOKEN=bench LOG_JSON=false \
+  WHATSAPP_API_BASE_URL=http://127.0.0.1:1 WHATSAPP_ACCESS_TOKEN=bench LOG_JSON=false SEVA_LOCAL_RUN=true \
+  VAULT_URL="http://127.0.0.1:$VAULT_PORT_BENCH" VAULT_CLIENT_SECRET=seva-dev-vault-desk \
   java ${DESK_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseParallelGC} $JFR_OPTS -jar desk-service/target/quarkus-app/quarkus-run.jar \
   >"$WORK/desk.log" 2>&1 &
 DESK_PID=$!
@@ -106,6 +121,7 @@ cpu_snapshot() { # -> "name ticks" lines
   local pm kc c line
   echo "machine $(awk '/^cpu / {print $2+$3+$4+$7+$8+$9}' /proc/stat)"
   echo "desk-service $(ticks "$DESK_PID")"
+  echo "vault-service $(ticks "$VAULT_PID")"
   echo "devstack-jvm(kafka) $(ticks "${PIDS[0]}")"
   kc="$(cat "$WORK/data/keycloak/server/keycloak.pid" 2>/dev/null || echo 0)"
   echo "keycloak $(ticks "$kc")"
@@ -172,7 +188,7 @@ fi
   echo
   echo "Command: \`benchmarks/bin/desk.sh $OFFICERS $SECONDS_MEASURED\` (DESK_BENCH_OPEN=$OPEN DESK_BENCH_OTHERS=$OTHERS DESK_BENCH_WARMUP=$WARMUP DESK_BENCH_THINK_MS=$THINK)."
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)."
-  echo "Co-located: Kafka + PostgreSQL 17 + Keycloak (devstack) + desk-service (${DESK_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseParallelGC}${JFR_OPTS:+, JFR profile on}) + load generator."
+  echo "Co-located: Kafka + PostgreSQL 17 + Keycloak (devstack) + vault-service + desk-service (${DESK_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseParallelGC}${JFR_OPTS:+, JFR profile on}) + load generator."
   echo "Load average (1, 5, 15 min, runnable/total): before the devstack $LOAD_BEFORE; before the load $LOAD_START; after it $LOAD_END."
   [ -z "$EXPERIMENT" ] || echo "Experiment applied to the benchmark's database before the load: \`$EXPERIMENT\`"
   echo "Data set (seeded in ${SEED_SECONDS}s):"

@@ -37,10 +37,12 @@ java -Xmx768m -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' dev
 BENCH=$!
 PIDS+=($BENCH)
 
+# SEVA_LOCAL_RUN: a local run, so the devstack's database password (a development default) is allowed (issue 15).
 NOTIFICATION_PORT=18085 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:19092 POSTGRES_HOST=127.0.0.1 POSTGRES_PORT=25432 \
   POSTGRES_USER=postgres POSTGRES_PASSWORD=postgres WHATSAPP_API_BASE_URL=http://127.0.0.1:18090 \
   WHATSAPP_ACCESS_TOKEN=bench-access-token WHATSAPP_THROUGHPUT_PER_SECOND="$LIMIT" \
   DOCUMENT_FETCH_SECRET=bench-document-fetch-secret NOTIFICATION_ADDRESS_HASH_KEY=bench-address-hash-key LOG_JSON=false \
+  SEVA_LOCAL_RUN=true \
   java ${NOTIFICATION_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseParallelGC} -jar notification-service/target/quarkus-app/quarkus-run.jar \
   >"$WORK/notification.log" 2>&1 &
 PIDS+=($!)

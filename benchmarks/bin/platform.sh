@@ -5,7 +5,7 @@
 #   fault: none | kill:<process> | kafka | postgres | meta-5xx | meta-429
 #   WARMUP=60 (seconds at 1 journey/s before measuring: ten JVMs compiling on two cores), DRAIN_MINUTES=4,
 #   CONVERSATION_INSTANCES=1|2|4 and CONVERSATION_CONSUMERS=<threads per instance> for the scaling runs
-# Starts the platform with ./seva up on side ports (own state directory, Meta played by the load
+# Starts the platform with ./seva up on side ports (vault-service included) (own state directory, Meta played by the load
 # generator's embedded Graph API stand-in), runs the load, stops everything. Report and plot in
 # benchmarks/results/<name>-<time>.{md,png}.
 set -euo pipefail
@@ -16,6 +16,10 @@ export SEVA_HOME="$HOME_DIR"
 export GATEWAY_PORT=38081 CONVERSATION_PORT=38082 CATALOGUE_PORT=38083 DOCUMENT_PORT=38084 NOTIFICATION_PORT=38085
 export SIMULATOR_PORT=38090 DEPARTMENT_PORT=38091 DEVSTACK_KAFKA_PORT=39092 DEVSTACK_KAFKA_CONTROLLER_PORT=39093
 export DEVSTACK_POSTGRES_PORT=35432 DEVSTACK_CONTROL_PORT=39099
+# vault-service (issue 15): ./seva starts it first, with the local run's clients, HSM PINs and a SoftHSM2 token in SEVA_HOME.
+export VAULT_PORT=38087
+# conversation-service's own vault key before vault-service (./seva no longer sets it); harmless once it no longer reads it.
+export AADHAAR_VAULT_KEYS="${AADHAAR_VAULT_KEYS:-dev1:c2V2YS1kZXZlbG9wbWVudC1hYWRoYWFyLXZhdWx0LTE=}"
 export WHATSAPP_API_BASE_URL="http://127.0.0.1:38190"          # the load generator's stand-in
 export WHATSAPP_THROUGHPUT_PER_SECOND=1000 REVENUE_APPROVE_AFTER=1s REVENUE_ACCEPT_AFTER=200ms
 export SEVA_JAVA_OPTS="${SEVA_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}"
