@@ -14,6 +14,7 @@ import java.util.List;
 @QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "desk"))
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(StandIns.class)
+@QuarkusTestResource(VaultStandIn.class)
 class DeskEndpointsTest extends ServiceEndpointsContract {
 
     @Override

@@ -49,6 +49,7 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "desk"))
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(StandIns.class)
+@QuarkusTestResource(VaultStandIn.class)
 class DeskServiceTest {
 
     static final String SERVICE = "rtc-student-bus-pass";
@@ -61,10 +62,16 @@ class DeskServiceTest {
 
     @BeforeEach
     void connect() {
+        connectKafka(devstack);
+    }
+
+    /** The test's producer and reader (one for every test class of the start), with the bus pass service in the catalogue. */
+    static TestKafka connectKafka(Devstack devstack) {
         if (kafka == null) {
             kafka = new TestKafka(devstack.kafkaBootstrapServers());
             kafka.send(Topics.CATALOGUE_SERVICES, SERVICE, busPassService());
         }
+        return kafka;
     }
 
     @AfterAll

@@ -23,11 +23,7 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        server = localServer();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         server.createContext("/templates/", exchange -> {
             String type = exchange.getRequestURI().getPath().substring("/templates/".length());
@@ -62,7 +58,16 @@ public class StandIns implements QuarkusTestResourceLifecycleManager {
                 "seva.desk.graph.access-token", "test-graph-token");
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    /** An HTTP server on a free local port (not started). */
+    static HttpServer localServer() {
+        try {
+            return HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);

@@ -2,7 +2,6 @@ package dev.seva.desk.api;
 
 import dev.seva.desk.domain.Officer;
 import dev.seva.desk.persistence.ApplicationRow;
-import dev.seva.desk.persistence.HistoryRow;
 import dev.seva.desk.service.AccessDenied;
 import dev.seva.desk.service.Actions;
 import dev.seva.desk.service.Applications;
@@ -47,7 +46,12 @@ public class ApplicationsApi {
     public record Summary(String reference, String departmentId, String serviceId, String serviceName, String status, Instant submittedAt,
                           LocalDate dueDate, boolean overdue, String district, String mandal, String assignedTo, int version) {
         static Summary of(ApplicationRow r, CatalogueView catalogue) {
-            return new Summary(r.reference, r.departmentId, r.serviceId, catalogue.serviceName(r.serviceId, "en"), r.status, r.submittedAt,
+            return of(r, r.status, catalogue);
+        }
+
+        /** With the status the officer is shown (erased when the vault no longer has the citizen's key). */
+        static Summary of(ApplicationRow r, String status, CatalogueView catalogue) {
+            return new Summary(r.reference, r.departmentId, r.serviceId, catalogue.serviceName(r.serviceId, "en"), status, r.submittedAt,
                     r.dueDate, r.overdue, r.district, r.mandal, r.assignedTo, r.version);
         }
     }
@@ -117,12 +121,11 @@ public class ApplicationsApi {
     @Operation(summary = "One application: the citizen's answers (Aadhaar masked), attachments, history, the certificate's prefilled data")
     public Uni<ApplicationDetail> one(@PathParam("reference") String reference) {
         Officer officer = current.get();
-        return applications.view(officer, reference, "en", current.origin()).chain(d -> applications.certificatePrefill(d.row())
+        return applications.view(officer, reference, "en", current.origin()).chain(d -> applications.certificatePrefill(d)
                 .onFailure().recoverWithItem(Map.of())
-                .map(prefill -> new ApplicationDetail(Summary.of(d.row(), catalogue), d.row().language, d.answers(), d.attachments(),
-                        d.row().pendingQuestion == null ? null : dev.seva.desk.service.Json.tree(d.row().pendingQuestion),
-                        d.history().stream().map(h -> new HistoryEntry(h.at, h.actor, h.kind,
-                                h.detail == null ? null : dev.seva.desk.service.Json.tree(h.detail))).toList(),
+                .map(prefill -> new ApplicationDetail(Summary.of(d.row(), d.status().wireName(), catalogue), d.row().language, d.answers(),
+                        d.attachments(), d.pendingQuestion(),
+                        d.history().stream().map(h -> new HistoryEntry(h.at(), h.actor(), h.kind(), h.detail())).toList(),
                         prefill)));
     }
 

@@ -8,13 +8,11 @@ import dev.seva.desk.domain.Officer;
 import dev.seva.desk.domain.OfficerAction;
 import dev.seva.desk.domain.Questions;
 import dev.seva.desk.persistence.ApplicationRow;
-import dev.seva.desk.persistence.HistoryRow;
 import dev.seva.desk.service.Actions;
 import dev.seva.desk.service.Applications;
 import dev.seva.desk.service.AuditLog;
 import dev.seva.desk.service.Calendar;
 import dev.seva.desk.service.CatalogueView;
-import dev.seva.desk.service.Json;
 import dev.seva.desk.service.Officers;
 import dev.seva.desk.service.Queue;
 import dev.seva.desk.web.Texts;
@@ -224,8 +222,9 @@ public class DeskPages {
         Officer officer = current.get();
         return applications.view(officer, reference, t.language(), current.origin()).chain(d -> {
             ApplicationRow r = d.row();
-            boolean open = d.status().isOpen();
-            Uni<Map<String, String>> prefill = open ? applications.certificatePrefill(r).onFailure().recoverWithItem(Map.of())
+            ApplicationStatus shown = d.status();
+            boolean open = shown.isOpen();
+            Uni<Map<String, String>> prefill = open ? applications.certificatePrefill(d).onFailure().recoverWithItem(Map.of())
                     : Uni.createFrom().item(Map.of());
             return prefill.chain(data -> applications.certificateLabels(r).chain(labels -> officers.of(r.departmentId).map(known -> {
                 List<Views.Labelled> answers = d.answers().stream().map(a -> new Views.Labelled(a.label(), a.value())).toList();
@@ -233,10 +232,10 @@ public class DeskPages {
                         (a.filename() == null ? a.fieldId() : a.filename()) + " (" + a.mimeType() + ")",
                         "/applications/" + r.reference + "/attachments/" + a.mediaId(), a.mimeType() != null && a.mimeType().startsWith("image/"))).toList();
                 List<Views.HistoryLine> history = new ArrayList<>();
-                for (HistoryRow h : d.history()) {
-                    history.add(new Views.HistoryLine(MOMENT.format(h.at), h.actor, h.kind, historyText(h)));
+                for (Applications.Entry h : d.history()) {
+                    history.add(new Views.HistoryLine(MOMENT.format(h.at()), h.actor(), h.kind(), historyText(h.detail())));
                 }
-                String pending = r.pendingQuestion == null ? null : Json.tree(r.pendingQuestion).path("text").path("en").asText(null);
+                String pending = d.pendingQuestion() == null ? null : d.pendingQuestion().path("text").path("en").asText(null);
                 List<Views.Option> questions = new ArrayList<>();
                 for (Questions.Prepared q : Questions.PREPARED) {
                     questions.add(new Views.Option(q.id(), "te".equals(t.language()) ? q.te() : q.en(), false));
@@ -245,13 +244,13 @@ public class DeskPages {
                 data.forEach((key, value) -> certificate.add(new Views.CertificateField(key, labels.getOrDefault(key, key), value)));
                 List<Views.Option> officerOptions = known.stream()
                         .map(o -> new Views.Option(o.userName, o.displayName + " (" + o.userName + ")", o.userName.equals(r.assignedTo))).toList();
-                String closedNote = r.status.equals(ApplicationStatus.ERASED.wireName()) ? t.get("app.erased")
-                        : r.status.equals(ApplicationStatus.WITHDRAWN.wireName()) ? t.get("app.withdrawn") : null;
+                String closedNote = shown == ApplicationStatus.ERASED ? t.get("app.erased")
+                        : shown == ApplicationStatus.WITHDRAWN ? t.get("app.withdrawn") : null;
                 Views.ApplicationView view = new Views.ApplicationView(frame(t, officer, r.departmentId), r.reference,
                         "/applications/" + r.reference + "/actions", catalogue.serviceName(r.serviceId, t.language()),
-                        t.get("status." + r.status), open, closedNote, r.overdue, MOMENT.format(r.submittedAt), DAY.format(r.dueDate),
+                        t.get("status." + shown.wireName()), open, closedNote, r.overdue, MOMENT.format(r.submittedAt), DAY.format(r.dueDate),
                         t.languageName(r.language), r.assignedTo, answers, files, history, pending, questions, t.languageName(r.language),
-                        open && !r.status.equals(ApplicationStatus.AWAITING_CITIZEN.wireName()), r.status.equals(ApplicationStatus.NEW.wireName()),
+                        open && shown != ApplicationStatus.AWAITING_CITIZEN, shown == ApplicationStatus.NEW,
                         certificate, officerOptions, r.version, message, errorText);
                 return page(application.data("view", view), lang, status);
             })));
@@ -279,11 +278,10 @@ public class DeskPages {
                 .toAction();
     }
 
-    private static String historyText(HistoryRow h) {
-        if (h.detail == null) {
+    private static String historyText(com.fasterxml.jackson.databind.JsonNode json) {
+        if (json == null || !json.isObject()) {
             return "";
         }
-        var json = Json.tree(h.detail);
         List<String> parts = new ArrayList<>();
         json.fields().forEachRemaining(e -> {
             if (!e.getKey().equals("questionId")) {

@@ -4,6 +4,7 @@ import dev.seva.desk.client.GraphMedia;
 import dev.seva.desk.domain.ActionRefused;
 import dev.seva.desk.service.AccessDenied;
 import dev.seva.desk.service.NotFound;
+import dev.seva.privacy.vault.VaultClient;
 import dev.seva.web.Problem;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -22,6 +23,8 @@ import java.util.List;
  * pages' own mappers are in {@link DeskPages}; a request that asked for HTML gets HTML).
  */
 public class DeskProblems {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DeskProblems.class);
 
     @ServerExceptionMapper
     public Response refused(ActionRefused e, HttpHeaders headers) {
@@ -86,6 +89,29 @@ public class DeskProblems {
             return DeskPages.errorPage(502, DeskPages.text(headers, "error.media"), headers);
         }
         return Problem.response(502, "media-unavailable", "The attachment cannot be fetched now", e.getMessage());
+    }
+
+    /**
+     * vault-service did not answer (or refused the desk: its secret or rights are wrong): without the
+     * citizen's key nothing of theirs can be shown or written, so the officer is told to try again. The
+     * read or action failed before anything was written; nothing is lost.
+     */
+    @ServerExceptionMapper
+    public Response vaultUnavailable(VaultClient.VaultUnavailable e, HttpHeaders headers) {
+        LOG.warnf("A page or API call needed a citizen's key and the vault did not answer: %s", e.getMessage());
+        return vaultDown(headers);
+    }
+
+    @ServerExceptionMapper
+    public Response vaultRefused(VaultClient.VaultRefused e, HttpHeaders headers) {
+        return vaultDown(headers);
+    }
+
+    private static Response vaultDown(HttpHeaders headers) {
+        Response response = wantsHtml(headers) ? DeskPages.errorPage(503, DeskPages.text(headers, "error.vault"), headers)
+                : Problem.response(503, "vault-unavailable", "The citizens' key vault is not answering",
+                        "The citizen's data cannot be opened or stored now. Nothing was changed: try again in a minute.");
+        return Response.fromResponse(response).header("Retry-After", "30").build();
     }
 
     static boolean wantsHtml(HttpHeaders headers) {

@@ -3,7 +3,6 @@ package dev.seva.desk.api;
 import dev.seva.desk.domain.ActionRefused;
 import dev.seva.desk.domain.Officer;
 import dev.seva.desk.persistence.AuditRow;
-import dev.seva.desk.persistence.ThreadMessageRow;
 import dev.seva.desk.persistence.ThreadRow;
 import dev.seva.desk.service.AccessDenied;
 import dev.seva.desk.service.AuditLog;
@@ -130,16 +129,19 @@ public class ThreadPages {
 
     private Uni<Response> render(UUID id, Texts t, String error, int status, String lang) {
         Officer officer = current.get();
-        return service.thread(officer, id, current.origin()).chain(th -> service.messages(id).map(messages -> {
+        return service.thread(officer, id, current.origin()).chain(th -> service.conversation(th).map(conversation -> {
             List<Views.MessageView> list = new ArrayList<>();
-            for (ThreadMessageRow m : messages) {
-                boolean citizen = "citizen".equals(m.author);
-                list.add(new Views.MessageView(citizen ? t.get("thread.citizen") : m.author, citizen, DeskPages.MOMENT.format(m.at),
-                        m.text == null ? "" : m.text, m.media == null ? null : Json.tree(m.media).path("mimeType").asText("file")));
+            for (Threads.Message m : conversation.messages()) {
+                boolean citizen = "citizen".equals(m.author());
+                list.add(new Views.MessageView(citizen ? t.get("thread.citizen") : m.author(), citizen, DeskPages.MOMENT.format(m.at()),
+                        m.text() == null ? "" : m.text(), m.media() == null ? null : Json.tree(m.media()).path("mimeType").asText("file")));
             }
+            // Erased in the vault before the desk's own erasure came: shown closed, with why.
+            String shownError = error == null && conversation.erased() && th.citizenRef != null ? t.get("thread.erased") : error;
             return DeskPages.page(thread.data("view", new Views.ThreadView(pages.frame(t, officer, th.departmentId), id.toString(),
-                    "/threads/" + id + "/replies", "/threads/" + id + "/closing", ThreadRow.OPEN.equals(th.status) && th.citizenRef != null,
-                    t.get("reason." + th.reason), t.languageName(th.language), list, error)), lang, status);
+                    "/threads/" + id + "/replies", "/threads/" + id + "/closing",
+                    ThreadRow.OPEN.equals(th.status) && th.citizenRef != null && !conversation.erased(),
+                    t.get("reason." + th.reason), t.languageName(th.language), list, shownError)), lang, status);
         }));
     }
 

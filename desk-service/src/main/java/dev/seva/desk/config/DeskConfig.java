@@ -34,6 +34,24 @@ public interface DeskConfig {
     /** How often overdue applications are looked for (the scheduler's period). */
     java.time.Duration serviceLevelCheck();
 
+    /** vault-service, which holds each citizen's data key (the desk seals their personal data with it). */
+    String vaultUrl();
+
+    /** The desk's own bearer secret at vault-service (its client "desk", right "keys"). */
+    String vaultClientSecret();
+
+    /** How long a citizen's key stays in memory after it was fetched: short, so an erasure is felt soon everywhere. */
+    @WithDefault("PT2M")
+    java.time.Duration vaultKeyCacheTtl();
+
+    /** At most this many citizens' keys in memory at once (the least recently used go first). */
+    @WithDefault("10000")
+    int vaultKeyCacheSize();
+
+    /** How long a call to vault-service may take before it counts as unavailable. */
+    @WithDefault("PT3S")
+    java.time.Duration vaultTimeout();
+
     interface Calendar {
         /** Weekly days off, e.g. SATURDAY,SUNDAY. */
         Set<DayOfWeek> weeklyOff();

@@ -8,7 +8,9 @@ import dev.seva.contracts.handover.ConversationHandoverEvent;
 import dev.seva.desk.service.CatalogueView;
 import dev.seva.desk.service.Intake;
 import dev.seva.desk.service.Threads;
+import dev.seva.outbox.InfrastructureFailures;
 import dev.seva.outbox.RecordPipeline;
+import dev.seva.privacy.vault.VaultClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +22,9 @@ import org.jboss.logging.Logger;
  * What the desk reads: the applications topics of every department (by pattern; those it does not
  * serve are passed over), the citizens' handover threads, erasures, and the catalogue. Each record
  * through the platform's one consumer pipeline ({@link RecordPipeline}: contract check, retries, waiting
- * on the database, dead letters).
+ * on the database, dead letters). The desk stores what citizens wrote sealed with their key from
+ * vault-service: while the vault does not answer, a record waits (retried with backoff, holding its
+ * partition, as for the database) instead of being dead-lettered.
  */
 @ApplicationScoped
 public class DeskConsumers {
@@ -47,17 +51,33 @@ public class DeskConsumers {
             // Another department's own system reads this topic; the desk is not its consumer.
             return Uni.createFrom().voidItem();
         }
-        return pipeline.process(record, ApplicationEvent.class, e -> intake.onApplicationEvent(record.topic(), e));
+        return pipeline.process(record, ApplicationEvent.class, e -> waitingForTheVault(() -> intake.onApplicationEvent(record.topic(), e)));
     }
 
     @Incoming("handovers")
     public Uni<Void> handover(ConsumerRecord<String, String> record) {
-        return pipeline.process(record, ConversationHandoverEvent.class, e -> threads.onConversationEvent(record.topic(), e));
+        return pipeline.process(record, ConversationHandoverEvent.class, e -> waitingForTheVault(() -> threads.onConversationEvent(record.topic(), e)));
     }
 
     @Incoming("erasures")
     public Uni<Void> erasure(ConsumerRecord<String, String> record) {
         return pipeline.process(record, CitizenErasureRequested.class, e -> intake.onErasure(record.topic(), e));
+    }
+
+    /**
+     * The vault is infrastructure for the desk, like its database: a record that needs a citizen's key
+     * waits for it (backoff up to {@link InfrastructureFailures#MAX_BACKOFF}, for up to
+     * {@link InfrastructureFailures#PATIENCE}). Also when the vault refuses the desk (a wrong secret or
+     * right: the operator's fix, not the record's fault). A 410 is no failure: the citizen is erased and
+     * the handler stores nothing.
+     */
+    static Uni<Void> waitingForTheVault(java.util.function.Supplier<Uni<Void>> work) {
+        return Uni.createFrom().<Void>deferred(work::get)
+                .onFailure(f -> f instanceof VaultClient.VaultUnavailable || f instanceof VaultClient.VaultRefused)
+                .invoke(f -> LOG.warnf("Waiting for vault-service before storing a citizen's data: %s", f.getMessage()))
+                .onFailure(f -> f instanceof VaultClient.VaultUnavailable || f instanceof VaultClient.VaultRefused).retry()
+                .withBackOff(InfrastructureFailures.FIRST_BACKOFF, InfrastructureFailures.MAX_BACKOFF)
+                .expireIn(InfrastructureFailures.PATIENCE.toMillis());
     }
 
     @Incoming("catalogue")

@@ -6,11 +6,14 @@ import dev.seva.contracts.Topics;
 import dev.seva.contracts.catalogue.ServiceDefinition;
 import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.contracts.department.ApplicationOutcomeDecided.Outcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.seva.desk.client.CitizenKeys;
 import dev.seva.desk.client.DocumentTemplates;
 import dev.seva.desk.config.DeskConfig;
 import dev.seva.desk.domain.ActionRefused;
 import dev.seva.desk.domain.ApplicationStatus;
 import dev.seva.desk.domain.CertificatePrefill;
+import dev.seva.desk.domain.CitizenSeal;
 import dev.seva.desk.domain.Officer;
 import dev.seva.desk.domain.OfficerAction;
 import dev.seva.desk.domain.Questions;
@@ -37,7 +40,11 @@ import java.util.UUID;
  * the version the officer saw), applied under a row lock, and published as the department's outcome on
  * {@code dept.<d>.outcomes.v1} through the outbox, in the same transaction as the new state, its
  * history entry and its audit line. Two officers acting at once: the second waits for the lock, finds
- * the state moved on, and is refused with a message that says so; nothing is lost or doubled.
+ * the state moved on, and is refused with a message that says so; nothing is lost or doubled. The
+ * citizen's key is fetched first (the officer's question, reason and note are stored sealed with it,
+ * and an approval's certificate data is read with it): an application whose citizen the vault says is
+ * erased is refused as erased, and a vault that does not answer fails the action before anything is
+ * written.
  */
 @ApplicationScoped
 public class Actions {
@@ -62,6 +69,9 @@ public class Actions {
     DeskConfig config;
 
     @Inject
+    CitizenKeys keys;
+
+    @Inject
     Clock clock;
 
     public Uni<Result> act(Officer officer, String reference, OfficerAction action, Integer seenVersion, RequestOrigin origin) {
@@ -75,15 +85,16 @@ public class Actions {
                                 .chain(() -> Uni.createFrom().failure(new AccessDenied(
                                         "You do not work for the department that owns application " + reference + ".")));
                     }
-                    return certificateData(row, action).chain(document -> apply(officer, reference, action, seenVersion, origin, document));
+                    return keys.of(row.citizenRef).chain(seal -> certificateData(row, seal, action)
+                            .chain(document -> apply(officer, reference, action, seenVersion, origin, document, seal)));
                 })
                 .onFailure(ActionRefused.class).call(f -> audit.record(officer, null, action.name(), reference, AuditLog.REFUSED, origin,
                         ((ActionRefused) f).code()));
     }
 
     /** For an approval of a service that ends in a document: the document's type and data, prefilled and overridden. */
-    private Uni<Optional<ApplicationOutcomeDecided.DocumentData>> certificateData(ApplicationRow row, OfficerAction action) {
-        if (!(action instanceof OfficerAction.Approve approve) || !ApplicationStatus.fromWire(row.status).isOpen()) {
+    private Uni<Optional<ApplicationOutcomeDecided.DocumentData>> certificateData(ApplicationRow row, CitizenSeal seal, OfficerAction action) {
+        if (!(action instanceof OfficerAction.Approve approve) || !ApplicationStatus.fromWire(row.status).isOpen() || seal.erased()) {
             return Uni.createFrom().item(Optional.empty());
         }
         Optional<ServiceDefinition> service = catalogue.service(row.serviceId);
@@ -92,23 +103,24 @@ public class Actions {
             return Uni.createFrom().item(Optional.empty());
         }
         return templates.template(type).map(template -> {
-            Map<String, String> prefilled = prefill(row, template);
+            Map<String, String> prefilled = prefill(row, Json.tree(seal.open(row.fields)), template);
             Map<String, String> data = CertificatePrefill.finalData(template, prefilled, approve.fields());
             return Optional.of(new ApplicationOutcomeDecided.DocumentData(type, new LinkedHashMap<>(data), null));
         });
     }
 
-    /** The certificate's data as the approval form shows it before the officer changes anything. */
-    public Map<String, String> prefill(ApplicationRow row, CertificatePrefill.Template template) {
+    /** The certificate's data as the approval form shows it before the officer changes anything ({@code fields}: the answers, opened). */
+    public Map<String, String> prefill(ApplicationRow row, JsonNode fields, CertificatePrefill.Template template) {
         Map<String, String> office = Map.of("district", config.office().district(), "mandal", config.office().mandal());
-        return CertificatePrefill.prefill(template, Answers.printableAll(Json.tree(row.fields)),
+        return CertificatePrefill.prefill(template, Answers.printableAll(fields),
                 Answers.nameFields(catalogue.service(row.serviceId)), office);
     }
 
     private Uni<Result> apply(Officer officer, String reference, OfficerAction action, Integer seenVersion, RequestOrigin origin,
-                              Optional<ApplicationOutcomeDecided.DocumentData> document) {
+                              Optional<ApplicationOutcomeDecided.DocumentData> document, CitizenSeal seal) {
         return Panache.withTransaction(() -> ApplicationRow.<ApplicationRow>findById(reference, LockModeType.PESSIMISTIC_WRITE).chain(row -> {
-            ApplicationStatus current = ApplicationStatus.fromWire(row.status);
+            // The vault destroyed the citizen's key (erasure) though the desk's own erasure has not come yet: erased all the same.
+            ApplicationStatus current = seal.erased() ? ApplicationStatus.ERASED : ApplicationStatus.fromWire(row.status);
             if (seenVersion != null && seenVersion != row.version && current.isOpen()) {
                 return HistoryRow.<HistoryRow>find("reference = ?1 order by id desc", reference).firstResult().map(last -> {
                     String who = last == null ? "someone" : last.actor;
@@ -119,7 +131,7 @@ public class Actions {
                 });
             }
             ApplicationStatus next = Transitions.next(current, action);
-            return checkAssignee(row, action).chain(() -> effect(officer, row, action, next, document))
+            return checkAssignee(row, action).chain(() -> effect(officer, row, action, next, document, seal))
                     .call(outcomeId -> audit.append(officer, row.departmentId, action.name(), reference, AuditLog.DONE, origin, null))
                     .map(outcomeId -> outcomeId);
         }).chain(outcomeId -> ApplicationRow.<ApplicationRow>findById(reference)
@@ -142,7 +154,7 @@ public class Actions {
 
     /** The new state, the history entry and the outcome event; answers the outcome's event id (null for notes and assignments). */
     private Uni<UUID> effect(Officer officer, ApplicationRow row, OfficerAction action, ApplicationStatus next,
-                             Optional<ApplicationOutcomeDecided.DocumentData> document) {
+                             Optional<ApplicationOutcomeDecided.DocumentData> document, CitizenSeal seal) {
         Instant now = Instant.now(clock);
         Map<String, Object> detail = new LinkedHashMap<>();
         ApplicationOutcomeDecided outcome = null;
@@ -159,7 +171,7 @@ public class Actions {
             String questionId = "desk-" + prepared.map(Questions.Prepared::id).orElse("q") + "-" + Long.toString(now.toEpochMilli(), 36);
             ApplicationOutcomeDecided.Question question = new ApplicationOutcomeDecided.Question(questionId, text, answerType);
             outcome = outcome(officer, row, Outcome.MORE_INFORMATION_NEEDED, null, question, null, now);
-            row.pendingQuestion = Json.write(question);
+            row.pendingQuestion = seal.seal(Json.write(question));
             detail.put("question", text.in(row.language));
             detail.put("answerType", answerType);
         } else if (action instanceof OfficerAction.Reject reject) {
@@ -182,7 +194,9 @@ public class Actions {
         if (!next.isOpen()) {
             row.pendingQuestion = null;
         }
-        HistoryRow history = HistoryRow.of(row.reference, now, officer.userName(), action.name(), detail.isEmpty() ? null : Json.write(detail));
+        // The officer's words about the citizen (question, reason, note) are the citizen's personal data too: sealed.
+        HistoryRow history = HistoryRow.of(row.reference, now, officer.userName(), action.name(),
+                detail.isEmpty() ? null : seal.seal(Json.write(detail)));
         ApplicationOutcomeDecided published = outcome;
         Uni<Void> event = published == null ? Uni.createFrom().voidItem()
                 : outbox.append(Topics.departmentOutcomes(row.departmentId), row.citizenRef, published);

@@ -8,8 +8,10 @@ import dev.seva.contracts.Topics;
 import dev.seva.contracts.catalogue.ServiceDefinition;
 import dev.seva.contracts.citizen.CitizenErasureRequested;
 import dev.seva.contracts.department.ApplicationEvent;
+import dev.seva.desk.client.CitizenKeys;
 import dev.seva.desk.config.DeskConfig;
 import dev.seva.desk.domain.ApplicationStatus;
+import dev.seva.desk.domain.CitizenSeal;
 import dev.seva.desk.domain.WorkingCalendar;
 import dev.seva.desk.persistence.ApplicationRow;
 import dev.seva.desk.persistence.HistoryRow;
@@ -33,7 +35,9 @@ import java.util.Map;
  * its department's queue with its due date; the citizen's answer to an officer's question returns the
  * application to the officer; a withdrawal closes it. The department is the topic's, never the
  * payload's: an event claiming another department is refused (dead-lettered). Each event once
- * (message log), in one transaction with its effect.
+ * (message log), in one transaction with its effect. What the citizen wrote (answers, attachments,
+ * information) is stored sealed with their key from vault-service; for a citizen the vault says is
+ * erased nothing is stored at all.
  */
 @ApplicationScoped
 public class Intake {
@@ -53,6 +57,9 @@ public class Intake {
     CatalogueView catalogue;
 
     @Inject
+    CitizenKeys keys;
+
+    @Inject
     Clock clock;
 
     public boolean serves(String departmentId) {
@@ -68,23 +75,32 @@ public class Intake {
         if (!department.equals(event.departmentId())) {
             throw new UnprocessableRecord("event names department " + event.departmentId() + " on the topic of " + department);
         }
-        return Panache.withTransaction(() -> messageLog.firstDelivery(event.eventId(), topic).chain(first -> {
+        // The citizen's key first, outside the transaction (no row is locked while the vault answers); a
+        // vault that does not answer fails the record, which the consumer retries until it does.
+        boolean personal = ApplicationEvent.SUBMITTED.equals(event.eventType()) || ApplicationEvent.INFORMATION_PROVIDED.equals(event.eventType());
+        Uni<CitizenSeal> key = personal ? keys.of(event.citizenRef()) : Uni.createFrom().item(CitizenSeal.ERASED);
+        return key.chain(seal -> Panache.withTransaction(() -> messageLog.firstDelivery(event.eventId(), topic).chain(first -> {
             if (!first) {
                 return Uni.createFrom().voidItem();
             }
             return switch (event.eventType()) {
-                case ApplicationEvent.SUBMITTED -> submitted(department, event);
-                case ApplicationEvent.INFORMATION_PROVIDED -> informationProvided(department, event);
+                case ApplicationEvent.SUBMITTED -> submitted(department, event, seal);
+                case ApplicationEvent.INFORMATION_PROVIDED -> informationProvided(department, event, seal);
                 case ApplicationEvent.WITHDRAWN -> withdrawn(department, event);
                 default -> throw new UnprocessableRecord("unknown event type " + event.eventType());
             };
-        }));
+        })));
     }
 
-    private Uni<Void> submitted(String department, ApplicationEvent event) {
+    private Uni<Void> submitted(String department, ApplicationEvent event, CitizenSeal seal) {
         return ApplicationRow.<ApplicationRow>findById(event.applicationRef()).chain(existing -> {
             if (existing != null) {
                 // The same application submitted again under another event id (a producer retry): already queued.
+                return Uni.createFrom().voidItem();
+            }
+            if (seal.erased()) {
+                // The citizen asked to be erased (the vault destroyed their key) before the desk saw this: keep nothing.
+                LOG.infof("Application %s of %s not queued: its citizen has been erased", event.applicationRef(), department);
                 return Uni.createFrom().voidItem();
             }
             Instant now = Instant.now(clock);
@@ -97,8 +113,8 @@ public class Intake {
             row.language = event.language() == null ? "en" : event.language();
             row.status = ApplicationStatus.NEW.wireName();
             row.open = true;
-            row.fields = event.fields() == null ? null : Json.write(event.fields());
-            row.attachments = event.attachments() == null ? null : Json.write(event.attachments());
+            row.fields = seal.seal(Json.write(event.fields()));
+            row.attachments = seal.seal(Json.write(event.attachments()));
             row.district = place(event.fields(), "district");
             row.mandal = place(event.fields(), "mandal");
             row.submittedAt = event.occurredAt() == null ? now : event.occurredAt();
@@ -112,17 +128,26 @@ public class Intake {
         });
     }
 
-    private Uni<Void> informationProvided(String department, ApplicationEvent event) {
+    private Uni<Void> informationProvided(String department, ApplicationEvent event, CitizenSeal seal) {
         return locked(department, event.applicationRef()).chain(row -> {
+            if (row.citizenRef == null || seal.erased()) {
+                LOG.infof("Information for application %s not stored: its citizen has been erased", row.reference);
+                return Uni.createFrom().voidItem();
+            }
+            if (!row.citizenRef.equals(event.citizenRef())) {
+                // Sealed with another citizen's key it could not be opened (the reference is the seal's associated data).
+                throw new UnprocessableRecord("information for application " + row.reference + " names another citizen");
+            }
             ObjectNode detail = EventJson.mapper().createObjectNode();
             if (event.information() != null) {
                 detail.put("questionId", event.information().questionId());
                 Answers.printable(event.information().answer()).ifPresent(a -> detail.put("answer", a));
             }
             if (event.attachments() != null && !event.attachments().isEmpty()) {
-                ArrayNode all = row.attachments == null ? EventJson.mapper().createArrayNode() : (ArrayNode) Json.tree(row.attachments);
+                String stored = seal.open(row.attachments);
+                ArrayNode all = stored == null ? EventJson.mapper().createArrayNode() : (ArrayNode) Json.tree(stored);
                 event.attachments().forEach(a -> all.add(EventJson.mapper().valueToTree(a)));
-                row.attachments = all.toString();
+                row.attachments = seal.seal(all.toString());
                 detail.set("attachments", EventJson.mapper().valueToTree(event.attachments()));
             }
             if (ApplicationStatus.AWAITING_CITIZEN.wireName().equals(row.status)) {
@@ -130,7 +155,8 @@ public class Intake {
                 row.pendingQuestion = null;
             }
             row.updatedAt = Instant.now(clock);
-            return HistoryRow.of(row.reference, event.occurredAt(), "citizen", "information_provided", detail.toString()).persist().replaceWithVoid();
+            return HistoryRow.of(row.reference, event.occurredAt(), "citizen", "information_provided", seal.seal(detail.toString()))
+                    .persist().replaceWithVoid();
         });
     }
 
@@ -149,9 +175,11 @@ public class Intake {
     /**
      * Erasure: the citizen's answers, attachments, questions, history details and handover messages
      * go; what remains (reference, service, dates, who decided) holds no personal data. Any later action
-     * on the application is refused as "erased".
+     * on the application is refused as "erased". The citizen's key leaves the desk's memory too; the
+     * vault destroys it, which makes the sealed copies in backups unreadable.
      */
     public Uni<Void> onErasure(String topic, CitizenErasureRequested erasure) {
+        keys.evict(erasure.citizenRef());
         return Panache.withTransaction(() -> messageLog.firstDelivery(erasure.eventId(), topic).chain(first -> {
             if (!first) {
                 return Uni.createFrom().voidItem();
@@ -184,7 +212,7 @@ public class Intake {
                 }
                 return chain;
             });
-        }));
+        })).invoke(() -> keys.evict(erasure.citizenRef()));
     }
 
     private static Uni<ApplicationRow> locked(String department, String reference) {

@@ -8,7 +8,9 @@ import dev.seva.contracts.handover.HandoverClosed;
 import dev.seva.contracts.handover.HandoverOfficer;
 import dev.seva.contracts.handover.HandoverOfficerReplied;
 import dev.seva.contracts.handover.HandoverRequested;
+import dev.seva.desk.client.CitizenKeys;
 import dev.seva.desk.domain.ActionRefused;
+import dev.seva.desk.domain.CitizenSeal;
 import dev.seva.desk.domain.Officer;
 import dev.seva.desk.persistence.ThreadMessageRow;
 import dev.seva.desk.persistence.ThreadRow;
@@ -32,6 +34,9 @@ import java.util.regex.Pattern;
  * fails to understand them ({@code conversation.handovers.v1}); officers of that department (or of the
  * help desk) answer in the browser; each reply and the closing go to {@code desk.handovers.v1}, which
  * conversation-service turns into WhatsApp messages and, on closing, gives the citizen back to the bot.
+ * Every message (the citizen's and the officers' replies to them) is stored sealed with the citizen's
+ * key from vault-service; a citizen the vault says is erased gets no thread and no message stored, and
+ * their thread can no longer be answered or closed.
  */
 @ApplicationScoped
 public class Threads {
@@ -48,23 +53,38 @@ public class Threads {
     AuditLog audit;
 
     @Inject
+    CitizenKeys keys;
+
+    @Inject
     Clock clock;
 
+    /** A thread's messages as the officer reads them: opened; none, and {@code erased}, once the citizen's key is gone. */
+    public record Conversation(ThreadRow thread, boolean erased, List<Message> messages) {
+    }
+
+    public record Message(Instant at, String author, String text, String media) {
+    }
+
     public Uni<Void> onConversationEvent(String topic, ConversationHandoverEvent event) {
-        return Panache.withTransaction(() -> messageLog.firstDelivery(event.eventId(), topic).chain(first -> {
+        // The key before the transaction: the vault is not waited for while a thread row is locked.
+        return keys.of(event.citizenRef()).chain(seal -> Panache.withTransaction(() -> messageLog.firstDelivery(event.eventId(), topic).chain(first -> {
             if (!first) {
                 return Uni.createFrom().voidItem();
             }
             if (event instanceof HandoverRequested requested) {
-                return opened(requested);
+                return opened(requested, seal);
             }
-            return citizenMessage((HandoverCitizenMessageSent) event);
-        }));
+            return citizenMessage((HandoverCitizenMessageSent) event, seal);
+        })));
     }
 
-    private Uni<Void> opened(HandoverRequested r) {
+    private Uni<Void> opened(HandoverRequested r, CitizenSeal seal) {
         return ThreadRow.<ThreadRow>findById(r.threadId()).chain(existing -> {
             if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (seal.erased()) {
+                // The citizen was erased meanwhile: no thread of theirs is kept.
                 return Uni.createFrom().voidItem();
             }
             ThreadRow t = new ThreadRow();
@@ -79,18 +99,25 @@ public class Threads {
             t.openedAt = r.occurredAt();
             t.lastMessageAt = r.occurredAt();
             Uni<Void> first = r.text() == null || r.text().isBlank() ? Uni.createFrom().voidItem()
-                    : message(t.threadId, r.occurredAt(), "citizen", r.text(), null);
+                    : message(t.threadId, r.occurredAt(), "citizen", seal.seal(r.text()), null);
             return t.persist().chain(() -> first);
         });
     }
 
-    private Uni<Void> citizenMessage(HandoverCitizenMessageSent m) {
+    private Uni<Void> citizenMessage(HandoverCitizenMessageSent m, CitizenSeal seal) {
         return ThreadRow.<ThreadRow>findById(m.threadId(), LockModeType.PESSIMISTIC_WRITE).chain(t -> {
             if (t == null) {
                 throw new UnprocessableRecord("unknown handover thread");
             }
+            if (t.citizenRef == null || seal.erased()) {
+                // Erased (here, or in the vault first): nothing more of the citizen's is stored.
+                return Uni.createFrom().voidItem();
+            }
+            if (!t.citizenRef.equals(m.citizenRef())) {
+                throw new UnprocessableRecord("a message for another citizen's handover thread");
+            }
             t.lastMessageAt = m.occurredAt();
-            return message(t.threadId, m.occurredAt(), "citizen", m.text(), m.media() == null ? null : Json.write(m.media()));
+            return message(t.threadId, m.occurredAt(), "citizen", seal.seal(m.text()), seal.seal(Json.write(m.media())));
         });
     }
 
@@ -117,8 +144,16 @@ public class Threads {
         });
     }
 
-    public Uni<List<ThreadMessageRow>> messages(UUID threadId) {
-        return Panache.withSession(() -> ThreadMessageRow.<ThreadMessageRow>list("threadId = ?1 order by id", threadId));
+    /** The thread's messages, opened with the citizen's key (fails while the vault does not answer). */
+    public Uni<Conversation> conversation(ThreadRow thread) {
+        return keys.of(thread.citizenRef).chain(seal -> {
+            if (seal.erased()) {
+                return Uni.createFrom().item(new Conversation(thread, true, List.of()));
+            }
+            return Panache.withSession(() -> ThreadMessageRow.<ThreadMessageRow>list("threadId = ?1 order by id", thread.threadId))
+                    .map(rows -> new Conversation(thread, false, rows.stream()
+                            .map(m -> new Message(m.at, m.author, seal.open(m.text), seal.open(m.media))).toList()));
+        });
     }
 
     public Uni<List<ThreadRow>> open(String department) {
@@ -131,18 +166,19 @@ public class Threads {
             return Uni.createFrom().failure(new ActionRefused(ActionRefused.Kind.INVALID, "invalid-reply", "text",
                     "A reply must be 1 to 4,000 characters.", "జవాబు 1 నుండి 4,000 అక్షరాలు ఉండాలి."));
         }
-        return inOpenThread(officer, threadId, "reply", origin, t -> {
+        return inOpenThread(officer, threadId, "reply", origin, (t, seal) -> {
             Instant now = Instant.now(clock);
             t.lastMessageAt = now;
             HandoverOfficerReplied event = new HandoverOfficerReplied(EventIds.random(), HandoverOfficerReplied.EVENT_TYPE, now, t.threadId,
                     t.citizenRef, t.departmentId, body, new HandoverOfficer(officer.userName(), Actions.designation(officer, t.departmentId)));
-            return message(t.threadId, now, officer.userName(), body, null)
+            // What the officer wrote to the citizen is part of the citizen's conversation: sealed with their key.
+            return message(t.threadId, now, officer.userName(), seal.seal(body), null)
                     .chain(() -> outbox.append(Topics.DESK_HANDOVERS, t.citizenRef, event));
         });
     }
 
     public Uni<Void> close(Officer officer, UUID threadId, RequestOrigin origin) {
-        return inOpenThread(officer, threadId, "close-thread", origin, t -> {
+        return inOpenThread(officer, threadId, "close-thread", origin, (t, seal) -> {
             Instant now = Instant.now(clock);
             t.status = ThreadRow.CLOSED;
             t.closedAt = now;
@@ -154,20 +190,28 @@ public class Threads {
     }
 
     private Uni<Void> inOpenThread(Officer officer, UUID threadId, String action, RequestOrigin origin,
-                                   java.util.function.Function<ThreadRow, Uni<Void>> effect) {
-        return Panache.withTransaction(() -> ThreadRow.<ThreadRow>findById(threadId, LockModeType.PESSIMISTIC_WRITE).chain(t -> {
+                                   java.util.function.BiFunction<ThreadRow, CitizenSeal, Uni<Void>> effect) {
+        // The citizen's key before the row lock: the vault is not waited for with the thread locked.
+        return Panache.withSession(() -> ThreadRow.<ThreadRow>findById(threadId))
+                .chain(found -> found == null ? Uni.createFrom().item(CitizenSeal.ERASED) : keys.of(found.citizenRef))
+                .chain(seal -> Panache.withTransaction(() -> ThreadRow.<ThreadRow>findById(threadId, LockModeType.PESSIMISTIC_WRITE).chain(t -> {
             if (t == null) {
                 return Uni.createFrom().failure(new NotFound("No conversation " + threadId + " in this desk."));
             }
             if (!officer.worksFor(t.departmentId)) {
                 return Uni.createFrom().failure(new AccessDenied("You do not work for the desk this conversation is in."));
             }
+            if (seal.erased() && t.citizenRef != null) {
+                return Uni.createFrom().failure(new ActionRefused(ActionRefused.Kind.GONE, "citizen-erased", null,
+                        "The citizen asked for their data to be erased; this conversation can no longer be answered or closed.",
+                        "పౌరుడు తన సమాచారాన్ని తొలగించమని కోరారు; ఈ సంభాషణకు ఇక జవాబు ఇవ్వలేరు."));
+            }
             if (!ThreadRow.OPEN.equals(t.status) || t.citizenRef == null) {
                 return Uni.createFrom().failure(new ActionRefused(ActionRefused.Kind.CONFLICT, "thread-closed", null,
                         "This conversation was already closed" + (t.closedBy == null ? "" : " by " + t.closedBy) + ".",
                         "ఈ సంభాషణ ఇప్పటికే ముగిసింది."));
             }
-            return effect.apply(t).chain(() -> audit.append(officer, t.departmentId, action, threadId.toString(), AuditLog.DONE, origin, null));
-        }));
+            return effect.apply(t, seal).chain(() -> audit.append(officer, t.departmentId, action, threadId.toString(), AuditLog.DONE, origin, null));
+        })));
     }
 }

@@ -1,0 +1,307 @@
+package dev.seva.desk;
+
+import dev.seva.contracts.EventJson;
+import dev.seva.contracts.Topics;
+import dev.seva.desk.client.CitizenKeys;
+import dev.seva.devstack.Devstack;
+import dev.seva.devstack.DevstackTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static dev.seva.desk.DeskServiceTest.SERVICE;
+import static dev.seva.desk.DeskServiceTest.act;
+import static dev.seva.desk.DeskServiceTest.reference;
+import static dev.seva.desk.DeskServiceTest.token;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * Crypto-shredding in the desk (issue 15), over the real broker and database and a stand-in of
+ * vault-service that plays its documented API ({@link VaultStandIn}): what citizens wrote is stored
+ * sealed with their key and shown opened; after the vault erased a citizen nothing of theirs is shown,
+ * stored or acted on; while the vault does not answer, pages say so (503) and consuming waits, and
+ * nothing is lost. The same test resources as {@link DeskServiceTest}, so one start serves both.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "desk"))
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(StandIns.class)
+@QuarkusTestResource(VaultStandIn.class)
+class CryptoShreddingTest {
+
+    static TestKafka kafka;
+
+    Devstack devstack;
+
+    @Inject
+    CitizenKeys keys;
+
+    String officer;
+
+    @BeforeEach
+    void connect() {
+        officer = token("officer.apsrtc", "dept-apsrtc-officer");
+        kafka = DeskServiceTest.connectKafka(devstack);
+    }
+
+    @AfterEach
+    void vaultBack() {
+        VaultStandIn.unavailable = false;
+    }
+
+    @AfterAll
+    static void close() {
+        DeskServiceTest.close();
+        kafka = null;
+    }
+
+    @Test
+    void whatTheCitizenWroteIsStoredSealedAndShownOpenedAndAQueuePageAsksTheVaultForNoKey() throws SQLException {
+        // Tried: an application, a question the officer wrote, the citizen's answer with a photo, a note, and a handover
+        // thread with a reply; then the columns read with SQL, and the application and thread as the officer sees them.
+        String citizen = citizen();
+        String ref = queued("Ravi Sealedname", citizen);
+        act(officer, ref, "{\"action\":\"accept\"}").then().statusCode(200);
+        act(officer, ref, "{\"action\":\"ask\",\"question\":\"Which college gave you the Sealedcollege form?\",\"answerType\":\"text\"}")
+                .then().statusCode(200);
+        List<String> question = column("SELECT pending_question FROM desk_application WHERE reference = '" + ref + "'");
+        assertThat(question).hasSize(1).allSatisfy(CryptoShreddingTest::sealed);
+        assertThat(question.get(0)).doesNotContain("Sealedcollege");
+        String questionId = given().auth().oauth2(officer).get("/api/applications/" + ref).then().statusCode(200)
+                .body("pendingQuestion.text.en", containsString("Sealedcollege")).extract().path("pendingQuestion.id");
+        kafka.send(Topics.departmentApplications("apsrtc"), citizen, """
+                {"eventId":"%s","eventType":"application.information_provided","occurredAt":"%s","departmentId":"apsrtc",
+                 "applicationRef":"%s","serviceId":"%s","citizenRef":"%s","language":"te",
+                 "attachments":[{"fieldId":"%s","mediaId":"445566","mimeType":"image/jpeg","filename":"Sealedfile.jpg"}],
+                 "information":{"questionId":"%s","answer":"Sealedanswer Govt College"}}""".formatted(UUID.randomUUID(), Instant.now(), ref,
+                SERVICE, citizen, questionId, questionId));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(officer).get("/api/applications/" + ref)
+                .then().body("application.status", equalTo("accepted")));
+        act(officer, ref, "{\"action\":\"note\",\"note\":\"Phoned Sealednote about the form\"}").then().statusCode(200);
+
+        // Stored: every column with the citizen's words is sealed; nothing of theirs is in clear.
+        List<String> stored = column("SELECT fields FROM desk_application WHERE reference = '" + ref + "' UNION ALL "
+                + "SELECT attachments FROM desk_application WHERE reference = '" + ref + "' UNION ALL "
+                + "SELECT detail FROM desk_history WHERE reference = '" + ref + "' AND detail IS NOT NULL");
+        assertThat(stored).hasSize(2 + 3); // fields, attachments; the question, the answer, the note
+        assertThat(stored).allSatisfy(CryptoShreddingTest::sealed);
+        assertThat(String.join(" ", stored)).doesNotContain("Sealedname", "Sealedcollege", "Sealedanswer", "Sealedfile", "Sealednote",
+                "Benz Circle", "445566");
+        // The queue filter stays clear (a place name shared by a district's people, not one person's data).
+        assertThat(column("SELECT district FROM desk_application WHERE reference = '" + ref + "'")).containsExactly("Krishna");
+
+        // Shown: the API and the page open it.
+        given().auth().oauth2(officer).get("/api/applications/" + ref).then().statusCode(200)
+                .body("answers.find { it.fieldId == 'studentName' }.value", equalTo("Ravi Sealedname"))
+                .body("attachments.filename", hasItem("Sealedfile.jpg"))
+                .body("history.find { it.kind == 'information_provided' }.detail.answer", equalTo("Sealedanswer Govt College"))
+                .body("history.find { it.kind == 'note' }.detail.note", equalTo("Phoned Sealednote about the form"))
+                .body("certificatePrefill.applicantName", equalTo("Ravi Sealedname"));
+        given().auth().oauth2(officer).accept("text/html").get("/applications/" + ref).then().statusCode(200)
+                .body(containsString("Ravi Sealedname")).body(containsString("Phoned Sealednote about the form"));
+        given().auth().oauth2(officer).get("/applications/" + ref + "/attachments/445566").then().statusCode(200);
+
+        // A handover thread: the citizen's message and the officer's reply are sealed too, and read in clear.
+        UUID thread = UUID.randomUUID();
+        kafka.send(Topics.CONVERSATION_HANDOVERS, citizen, """
+                {"eventId":"%s","eventType":"handover.requested","occurredAt":"%s","threadId":"%s","citizenRef":"%s","departmentId":"apsrtc",
+                 "language":"te","reason":"asked","text":"I live at 12 Sealedaddress Road"}""".formatted(UUID.randomUUID(), Instant.now(), thread, citizen));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(officer).get("/api/threads").then()
+                .body("threadId", hasItem(thread.toString())));
+        given().auth().oauth2(officer).contentType("application/json").body("{\"text\":\"We will visit Sealedreply tomorrow\"}")
+                .post("/api/threads/" + thread + "/replies").then().statusCode(202);
+        List<String> messages = column("SELECT text FROM desk_thread_message WHERE thread_id = '" + thread + "'");
+        assertThat(messages).hasSize(2).allSatisfy(CryptoShreddingTest::sealed);
+        assertThat(String.join(" ", messages)).doesNotContain("Sealedaddress", "Sealedreply");
+        given().auth().oauth2(officer).accept("text/html").get("/threads/" + thread).then().statusCode(200)
+                .body(containsString("I live at 12 Sealedaddress Road")).body(containsString("We will visit Sealedreply tomorrow"));
+
+        // Keys are kept for a while: views one after another ask the vault at most once more (once if the key just expired),
+        // and a queue page (no personal data on it) asks for none at all.
+        int before = VaultStandIn.keyRequests(citizen);
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(officer).get("/api/applications/" + ref).then().statusCode(200);
+        }
+        assertThat(VaultStandIn.keyRequests(citizen) - before).isLessThanOrEqualTo(1);
+        int all = VaultStandIn.allKeyRequests();
+        given().auth().oauth2(officer).get("/api/applications?status=all").then().statusCode(200);
+        given().auth().oauth2(officer).accept("text/html").get("/queue?department=apsrtc&status=all").then().statusCode(200);
+        assertThat(VaultStandIn.allKeyRequests()).isEqualTo(all);
+    }
+
+    @Test
+    void valuesWrittenBeforeSealingBeganStillOpen() throws SQLException {
+        // Tried: an application and a history entry as the desk wrote them before this change (clear JSON), then viewed.
+        String citizen = citizen();
+        String ref = reference();
+        sql("INSERT INTO desk_application (reference, department_id, service_id, citizen_ref, language, status, is_open, fields, attachments,"
+                + " district, submitted_at, sla_days, due_date, updated_at) VALUES ('" + ref + "', 'apsrtc', '" + SERVICE + "', '" + citizen
+                + "', 'te', 'new', true, '{\"studentName\":\"Old Clearname\",\"fromPlace\":\"Benz Circle\"}',"
+                + " '[{\"fieldId\":\"passportPhoto\",\"mediaId\":\"112233\",\"mimeType\":\"image/jpeg\"}]', 'Krishna', now(), 15, current_date + 15, now())");
+        sql("INSERT INTO desk_history (reference, at, actor, kind, detail) VALUES ('" + ref + "', now(), 'officer.apsrtc', 'note',"
+                + " '{\"note\":\"an old clear note\"}')");
+        given().auth().oauth2(officer).get("/api/applications/" + ref).then().statusCode(200)
+                .body("answers.find { it.fieldId == 'studentName' }.value", equalTo("Old Clearname"))
+                .body("attachments.mediaId", hasItem("112233"))
+                .body("history.find { it.kind == 'note' }.detail.note", equalTo("an old clear note"));
+        // What the officer writes now is sealed, beside the old clear values.
+        act(officer, ref, "{\"action\":\"note\",\"note\":\"a new note\"}").then().statusCode(200);
+        assertThat(column("SELECT detail FROM desk_history WHERE reference = '" + ref + "' ORDER BY id"))
+                .satisfiesExactly(old -> assertThat(old).contains("an old clear note"), CryptoShreddingTest::sealed);
+    }
+
+    @Test
+    void afterTheVaultErasedTheCitizenNothingOfTheirsIsShownStoredOrActedOn() throws Exception {
+        // Tried: the vault erases the citizen (as on their request) before the desk's own erasure event comes; then the officer
+        // views and acts (API and page form), and the citizen's answer, a new application and a new handover arrive.
+        String citizen = citizen();
+        String ref = queued("Gone Erasedname", citizen);
+        act(officer, ref, "{\"action\":\"accept\"}").then().statusCode(200);
+        act(officer, ref, "{\"action\":\"ask\",\"question\":\"photo\"}").then().statusCode(200);
+        VaultStandIn.erase(citizen);
+        // The desk's memory of the key lasts its short time (4 s in the tests), then the vault's 410 is what counts.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(officer).get("/api/applications/" + ref).then()
+                .statusCode(200).body("application.status", equalTo("erased")));
+        given().auth().oauth2(officer).get("/api/applications/" + ref).then()
+                .body("answers", org.hamcrest.Matchers.empty()).body("attachments", org.hamcrest.Matchers.empty())
+                .body("pendingQuestion", org.hamcrest.Matchers.nullValue())
+                .body("history.detail", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()))
+                .body("certificatePrefill", equalTo(java.util.Map.of()));
+        given().auth().oauth2(officer).get("/applications/" + ref + "/attachments/556677").then().statusCode(404);
+        act(officer, ref, "{\"action\":\"approve\"}").then().statusCode(409).contentType("application/problem+json")
+                .body("type", containsString("application-erased")).body("detail", containsString("erased"));
+        act(officer, ref, "{\"action\":\"note\",\"note\":\"still here?\"}").then().statusCode(409);
+        Response page = given().auth().oauth2(officer).accept("text/html").get("/applications/" + ref);
+        page.then().statusCode(200).body(containsString("data was erased")).body(not(containsString("Erasedname")))
+                .body(not(containsString("id=\"approve\"")));
+        // The page's form (with its CSRF token) is refused with an alert on the page.
+        String csrf = page.getCookie("csrf-token");
+        String field = page.asString().replaceAll("(?s).*name=\"csrf-token\" value=\"([^\"]+)\".*", "$1");
+        given().auth().oauth2(officer).accept("text/html").cookie("csrf-token", csrf).contentType("application/x-www-form-urlencoded")
+                .formParam("csrf-token", field).formParam("action", "note").formParam("note", "a note")
+                .post("/applications/" + ref + "/actions").then().statusCode(409)
+                .body(containsString("role=\"alert\"")).body(containsString("erased"));
+        assertThat(kafka.all(Topics.departmentOutcomes("apsrtc"))).noneMatch(r -> r.value().contains(ref) && r.value().contains("\"approved\""));
+
+        // Nothing new is stored for the citizen: their answer, a new application, a new handover. Markers after each
+        // (same key, so same partition and order) show they were consumed.
+        String another = reference();
+        kafka.send(Topics.departmentApplications("apsrtc"), citizen, """
+                {"eventId":"%s","eventType":"application.information_provided","occurredAt":"%s","departmentId":"apsrtc",
+                 "applicationRef":"%s","serviceId":"%s","citizenRef":"%s","language":"te",
+                 "information":{"questionId":"q1","answer":"Erasedanswer"}}""".formatted(UUID.randomUUID(), Instant.now(), ref, SERVICE, citizen));
+        kafka.send(Topics.departmentApplications("apsrtc"), citizen, DeskServiceTest.submittedJson(another, "Erasedname Again", Instant.now())
+                .replace(DeskServiceTest.CITIZEN, citizen));
+        kafka.send(Topics.departmentApplications("apsrtc"), citizen, """
+                {"eventId":"%s","eventType":"application.withdrawn","occurredAt":"%s","departmentId":"apsrtc","applicationRef":"%s",
+                 "serviceId":"%s","citizenRef":"%s","language":"te"}""".formatted(UUID.randomUUID(), Instant.now(), ref, SERVICE, citizen));
+        await().atMost(Duration.ofSeconds(20)).until(() -> column("SELECT status FROM desk_application WHERE reference = '" + ref + "'")
+                .equals(List.of("withdrawn")));
+        assertThat(column("SELECT kind FROM desk_history WHERE reference = '" + ref + "'")).doesNotContain("information_provided");
+        assertThat(column("SELECT reference FROM desk_application WHERE reference = '" + another + "'")).isEmpty();
+        UUID erasedThread = UUID.randomUUID();
+        UUID marker = UUID.randomUUID();
+        kafka.send(Topics.CONVERSATION_HANDOVERS, citizen, handover(erasedThread, citizen, "Erasedhandover text"));
+        kafka.send(Topics.CONVERSATION_HANDOVERS, citizen, handover(marker, citizen(), "a marker"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !column("SELECT status FROM desk_thread WHERE thread_id = '" + marker + "'").isEmpty());
+        assertThat(column("SELECT status FROM desk_thread WHERE thread_id = '" + erasedThread + "'")).isEmpty();
+    }
+
+    @Test
+    void whileTheVaultDoesNotAnswerPagesSaySoAndConsumingWaitsWithNothingLost() throws SQLException {
+        // Tried: the vault answers 503; an officer opens an application whose key the desk does not hold (page in Telugu, API),
+        // acts on it, and a new application arrives; then the vault answers again.
+        String citizen = citizen();
+        String ref = queued("Patient Waitname", citizen);
+        keys.evict(citizen);
+        VaultStandIn.unavailable = true;
+        given().auth().oauth2(officer).accept("text/html").header("Accept-Language", "te").get("/applications/" + ref).then().statusCode(503)
+                .contentType(containsString("text/html")).header("Retry-After", "30").body(containsString("వాల్ట్"));
+        given().auth().oauth2(officer).get("/api/applications/" + ref).then().statusCode(503).contentType("application/problem+json")
+                .body("type", containsString("vault-unavailable"));
+        act(officer, ref, "{\"action\":\"accept\"}").then().statusCode(503);
+        assertThat(column("SELECT status FROM desk_application WHERE reference = '" + ref + "'")).containsExactly("new");
+
+        String waiting = reference();
+        String other = citizen();
+        kafka.send(Topics.departmentApplications("apsrtc"), other, DeskServiceTest.submittedJson(waiting, "Waiting Name", Instant.now())
+                .replace(DeskServiceTest.CITIZEN, other));
+        await().atMost(Duration.ofSeconds(20)).until(() -> VaultStandIn.keyRequests(other) >= 2); // asked, and asked again
+        assertThat(column("SELECT reference FROM desk_application WHERE reference = '" + waiting + "'")).isEmpty();
+
+        VaultStandIn.unavailable = false; // nothing lost: the waiting record is stored once the vault answers
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(officer).get("/api/applications/" + waiting).then()
+                .statusCode(200).body("answers.find { it.fieldId == 'studentName' }.value", equalTo("Waiting Name")));
+        given().auth().oauth2(officer).accept("text/html").get("/applications/" + ref).then().statusCode(200)
+                .body(containsString("Patient Waitname"));
+        act(officer, ref, "{\"action\":\"accept\"}").then().statusCode(200);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    static String citizen() {
+        return "cit_" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36) + "Shredxxxxxxxx";
+    }
+
+    String queued(String name, String citizen) {
+        String ref = reference();
+        kafka.send(Topics.departmentApplications("apsrtc"), citizen, DeskServiceTest.submittedJson(ref, name, Instant.now())
+                .replace(DeskServiceTest.CITIZEN, citizen));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(officer).get("/api/applications/" + ref).then().statusCode(200));
+        return ref;
+    }
+
+    static String handover(UUID thread, String citizen, String text) {
+        return """
+                {"eventId":"%s","eventType":"handover.requested","occurredAt":"%s","threadId":"%s","citizenRef":"%s","departmentId":"apsrtc",
+                 "language":"en","reason":"asked","text":%s}""".formatted(UUID.randomUUID(), Instant.now(), thread, citizen,
+                EventJson.mapper().valueToTree(text).toString());
+    }
+
+    static void sealed(String value) {
+        assertThat(value).startsWith("sealed:v1:");
+    }
+
+    List<String> column(String query) throws SQLException {
+        try (Connection c = connection(); var rs = c.createStatement().executeQuery(query)) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
+    void sql(String statement) throws SQLException {
+        try (Connection c = connection()) {
+            c.createStatement().executeUpdate(statement);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        return DriverManager.getConnection(devstack.postgres().jdbcUrl("desk"), devstack.postgres().user(), devstack.postgres().password());
+    }
+}

@@ -1,0 +1,130 @@
+package dev.seva.desk;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * vault-service as its API is documented (privacy's VaultClient, decision 008), for the desk's tests:
+ * {@code POST /v1/citizens/{ref}/key} answers the citizen's data key ({@code {"keyId","key"}}, 32 random
+ * bytes made on first use, the same ones afterwards) or 410 once the citizen is erased;
+ * {@code DELETE /v1/citizens/{ref}} erases them (204, idempotent). Every call needs a client's bearer
+ * secret, and each client only its rights: the desk ({@code seva-dev-vault-desk}) may ask for keys, not
+ * erase (403); erasing is conversation-service's ({@code seva-dev-vault-conversation}). {@link #unavailable}
+ * makes it answer 503, as a vault that is down or restarting does.
+ */
+public class VaultStandIn implements QuarkusTestResourceLifecycleManager {
+
+    static final String DESK_SECRET = "seva-dev-vault-desk";
+    static final String CONVERSATION_SECRET = "seva-dev-vault-conversation";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Map<String, byte[]> KEYS = new ConcurrentHashMap<>();
+    private static final Set<String> ERASED = ConcurrentHashMap.newKeySet();
+    private static final Map<String, AtomicInteger> KEY_REQUESTS = new ConcurrentHashMap<>();
+    static volatile boolean unavailable;
+    private static volatile String base;
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = StandIns.localServer();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server.createContext("/v1/citizens/", VaultStandIn::citizens);
+        server.start();
+        return Map.of("seva.desk.vault-url", base);
+    }
+
+    private static void citizens(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            in.readAllBytes();
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String client = ("Bearer " + DESK_SECRET).equals(authorization) ? "desk"
+                : ("Bearer " + CONVERSATION_SECRET).equals(authorization) ? "conversation" : null;
+        if (client == null) {
+            problem(exchange, 401, "unauthorized");
+            return;
+        }
+        String rest = exchange.getRequestURI().getRawPath().substring("/v1/citizens/".length());
+        String method = exchange.getRequestMethod();
+        boolean keyRequest = rest.endsWith("/key") && method.equals("POST");
+        String ref = URLDecoder.decode(keyRequest ? rest.substring(0, rest.length() - "/key".length()) : rest, StandardCharsets.UTF_8);
+        if (keyRequest) {
+            KEY_REQUESTS.computeIfAbsent(ref, r -> new AtomicInteger()).incrementAndGet();
+        }
+        if (unavailable) {
+            problem(exchange, 503, "unavailable");
+            return;
+        }
+        if (keyRequest) {
+            if (ERASED.contains(ref)) {
+                problem(exchange, 410, "citizen-erased");
+                return;
+            }
+            byte[] key = KEYS.computeIfAbsent(ref, r -> {
+                byte[] k = new byte[32];
+                RANDOM.nextBytes(k);
+                return k;
+            });
+            StandIns.send(exchange, 200, "application/json", "{\"keyId\":\"ck-" + Integer.toHexString(ref.hashCode()) + "\",\"key\":\""
+                    + Base64.getEncoder().encodeToString(key) + "\"}");
+        } else if (!rest.contains("/") && method.equals("DELETE")) {
+            if (!client.equals("conversation")) {
+                problem(exchange, 403, "forbidden");
+                return;
+            }
+            ERASED.add(ref);
+            KEYS.remove(ref);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        } else {
+            problem(exchange, 404, "not-found");
+        }
+    }
+
+    /** Erases the citizen in the vault, as conversation-service does on a citizen's request. */
+    static void erase(String citizenRef) throws IOException, InterruptedException {
+        HttpResponse<Void> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/v1/citizens/" + citizenRef))
+                .header("Authorization", "Bearer " + CONVERSATION_SECRET).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("the vault stand-in answered " + response.statusCode());
+        }
+    }
+
+    /** How many times the citizen's key was asked for (answered or not). */
+    static int keyRequests(String citizenRef) {
+        AtomicInteger n = KEY_REQUESTS.get(citizenRef);
+        return n == null ? 0 : n.get();
+    }
+
+    static int allKeyRequests() {
+        return KEY_REQUESTS.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    private static void problem(HttpExchange exchange, int status, String type) throws IOException {
+        StandIns.send(exchange, status, "application/problem+json", "{\"type\":\"https://seva.example/problems/" + type + "\",\"status\":" + status + "}");
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
