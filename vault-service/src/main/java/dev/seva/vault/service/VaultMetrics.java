@@ -2,6 +2,7 @@ package dev.seva.vault.service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -11,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The vault's metrics, named for the alerts (deploy's PrometheusRules): {@code seva_vault_decryptions_total{client,action}}
  * (every number revealed and citizen key served), {@code seva_vault_refusals_total{client}} (401 and 403:
  * a caller without a valid secret, or asking what it may not), {@code seva_vault_kek_pending_rows} (keys
- * not yet re-wrapped with the current KEK).
+ * not yet re-wrapped with the current KEK). Made at start, so the gauge is there before the first job.
  */
+@Startup
 @ApplicationScoped
 public class VaultMetrics {
 
