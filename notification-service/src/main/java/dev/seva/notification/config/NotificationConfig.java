@@ -29,6 +29,21 @@ public interface NotificationConfig {
     @WithDefault("1000")
     int maxInFlight();
 
+    /**
+     * NOTIFICATION_MAX_QUEUED: commands held at once, waiting (their citizen's turn, pacing, a permit) or being
+     * delivered; beyond it the consumer stops fetching.
+     */
+    @WithDefault("20000")
+    int maxQueued();
+
+    /**
+     * NOTIFICATION_MAX_QUEUED_PER_CITIZEN: commands one citizen may have waiting; the next ones are dead-lettered
+     * ({@code citizen-backlog}). Keep it at most burst + 600 s / interval (140 with the defaults): a command paced
+     * longer than the consumer's unprocessed-record limit (600 s) would fail the whole channel.
+     */
+    @WithDefault("100")
+    int maxQueuedPerCitizen();
+
     /** Keys the hash of citizens' addresses stored to find their rows on erasure (NOTIFICATION_ADDRESS_HASH_KEY). */
     String addressHashKey();
 

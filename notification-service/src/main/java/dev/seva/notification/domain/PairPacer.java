@@ -46,6 +46,15 @@ public final class PairPacer {
         return bucket[0] >= 0 ? Duration.ZERO : Duration.ofNanos((long) Math.ceil(-bucket[0] * intervalNanos));
     }
 
+    /** Gives back one booked message (it was not sent after all), never above the burst. */
+    public synchronized void refund(String recipient) {
+        double[] bucket = buckets.get(recipient);
+        if (bucket != null) {
+            refill(bucket, nanoClock.getAsLong());
+            bucket[0] = Math.min(burst, bucket[0] + 1);
+        }
+    }
+
     synchronized int tracked() {
         return buckets.size();
     }

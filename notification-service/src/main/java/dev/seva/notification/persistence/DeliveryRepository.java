@@ -25,7 +25,7 @@ import java.util.UUID;
 public class DeliveryRepository {
 
     /** A command about to be delivered for the first time. */
-    public record NewDelivery(UUID commandId, String phoneNumberId, byte[] recipientHash, byte[] recipientAltHash, String kind,
+    public record NewDelivery(UUID commandId, String phoneNumberId, byte[] recipientHash, byte[] recipientAltHash, String citizenRef, String kind,
                               String fallbackTemplate, Instant commandAt, Instant enqueuedAt) {
     }
 
@@ -44,11 +44,11 @@ public class DeliveryRepository {
     /** Records the command as being sent by {@code owner}; false when it was recorded before (a redelivery). */
     public Uni<Boolean> claim(NewDelivery d, UUID owner) {
         return pool.preparedQuery("INSERT INTO delivery (command_id, phone_number_id, recipient_hash, recipient_alt_hash, kind, state, "
-                        + "attempts, fallback_template, owner, last_attempt_at, command_at, enqueued_at) "
-                        + "VALUES ($1, $2, $3, $4, $5, 'sending', 1, $6, $7, now(), $8, $9) ON CONFLICT (command_id) DO NOTHING")
+                        + "attempts, fallback_template, owner, last_attempt_at, command_at, enqueued_at, citizen_ref) "
+                        + "VALUES ($1, $2, $3, $4, $5, 'sending', 1, $6, $7, now(), $8, $9, $10) ON CONFLICT (command_id) DO NOTHING")
                 .execute(Tuple.from(new Object[] {d.commandId(), d.phoneNumberId(), Buffer.buffer(d.recipientHash()),
                         d.recipientAltHash() == null ? null : Buffer.buffer(d.recipientAltHash()), d.kind(), d.fallbackTemplate(),
-                        owner, utc(d.commandAt()), utc(d.enqueuedAt())}))
+                        owner, utc(d.commandAt()), utc(d.enqueuedAt()), d.citizenRef()}))
                 .map(rows -> rows.rowCount() == 1);
     }
 

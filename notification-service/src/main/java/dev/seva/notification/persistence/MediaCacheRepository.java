@@ -25,11 +25,13 @@ public class MediaCacheRepository {
                 .map(rows -> rows.iterator().hasNext() ? Optional.of(rows.iterator().next().getString("media_id")) : Optional.empty());
     }
 
-    public Uni<Void> store(String phoneNumberId, String documentId, String mediaId, byte[] recipientHash, Instant expiresAt) {
-        return pool.preparedQuery("INSERT INTO media_cache (phone_number_id, document_id, media_id, recipient_hash, uploaded_at, expires_at) "
-                        + "VALUES ($1, $2, $3, $4, now(), $5) ON CONFLICT (phone_number_id, document_id) DO UPDATE "
-                        + "SET media_id = EXCLUDED.media_id, uploaded_at = EXCLUDED.uploaded_at, expires_at = EXCLUDED.expires_at")
-                .execute(Tuple.of(phoneNumberId, documentId, mediaId, Buffer.buffer(recipientHash), DeliveryRepository.utc(expiresAt)))
+    /** {@code citizenRef}: the command's (null when it had none), by which an erasure finds the upload. */
+    public Uni<Void> store(String phoneNumberId, String documentId, String mediaId, byte[] recipientHash, String citizenRef, Instant expiresAt) {
+        return pool.preparedQuery("INSERT INTO media_cache (phone_number_id, document_id, media_id, recipient_hash, uploaded_at, expires_at, citizen_ref) "
+                        + "VALUES ($1, $2, $3, $4, now(), $5, $6) ON CONFLICT (phone_number_id, document_id) DO UPDATE "
+                        + "SET media_id = EXCLUDED.media_id, uploaded_at = EXCLUDED.uploaded_at, expires_at = EXCLUDED.expires_at, "
+                        + "citizen_ref = COALESCE(EXCLUDED.citizen_ref, media_cache.citizen_ref)")
+                .execute(Tuple.of(phoneNumberId, documentId, mediaId, Buffer.buffer(recipientHash), DeliveryRepository.utc(expiresAt), citizenRef))
                 .replaceWithVoid();
     }
 

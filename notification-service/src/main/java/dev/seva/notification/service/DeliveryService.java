@@ -54,30 +54,52 @@ public class DeliveryService {
     public Uni<Void> handle(SendMessage command, String key, String rawValue, Instant enqueuedAt) {
         DeliveryJob job = new DeliveryJob(command, key, rawValue, enqueuedAt, false);
         DeliveryRepository.NewDelivery row = new DeliveryRepository.NewDelivery(command.eventId(), command.phoneNumberId(),
-                hasher.primary(command.to()), hasher.alternate(command.to()), command.kind().wireName(),
+                hasher.primary(command.to()), hasher.alternate(command.to()), command.citizenRef(), command.kind().wireName(),
                 json(command.fallbackTemplate()), command.occurredAt(), enqueuedAt);
         return deliveries.claim(row, sender.owner())
                 .onFailure().invoke(e -> LOG.warnf("Could not record command %s (%s); retrying", command.eventId(),
                         e.getClass().getSimpleName()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).expireIn(60_000)
                 .chain(claimed -> claimed
-                        ? sender.deliver(job, 1).replaceWithVoid()
+                        ? sender.deliverPaced(job, 1).replaceWithVoid()
                         : redelivered(job, Instant.now().plus(giveUpWaitingAfter)));
+    }
+
+    /**
+     * A command for a citizen who already has {@code NOTIFICATION_MAX_QUEUED_PER_CITIZEN} commands waiting
+     * (a flood that pacing could not send before the record's commit deadline): it is not queued, so that the
+     * flood holds no more of what other citizens' messages need. Already delivered (a redelivered batch):
+     * skipped as a duplicate. Otherwise dead-lettered {@code citizen-backlog} (replayable), nothing sent.
+     */
+    public Uni<Void> backlogged(SendMessage command, String key, String rawValue) {
+        return deliveries.find(command.eventId()).chain(found -> {
+            if (found.isPresent() && !DeliveryRecord.SENDING.equals(found.get().state())) {
+                metrics.duplicate("already-" + found.get().state());
+                return Uni.createFrom().voidItem();
+            }
+            metrics.deadLettered("citizen-backlog");
+            LOG.warnf("Command %s dead-lettered: its citizen's lane is full (a flood to one citizen)", command.eventId());
+            return deadLetters.publish(new DeadLetter(Topics.WHATSAPP_OUTBOUND_DLQ, Topics.WHATSAPP_OUTBOUND, key, rawValue,
+                    SendMessage.EVENT_TYPE, command.eventId().toString(), "citizen-backlog", null, 0));
+        });
     }
 
     private Uni<Void> redelivered(DeliveryJob job, Instant giveUpAt) {
         return deliveries.find(job.commandId()).chain(found -> {
             if (found.isEmpty()) {
                 metrics.duplicate("erased");
+                sender.unpace(job.command());
                 return Uni.createFrom().voidItem();
             }
             DeliveryRecord row = found.get();
             if (!DeliveryRecord.SENDING.equals(row.state())) {
                 metrics.duplicate("already-" + row.state());
+                sender.unpace(job.command());
                 return Uni.createFrom().voidItem();
             }
             if (row.fallbackUsed() && row.wamid() != null) {
                 metrics.duplicate("fallback-in-progress");
+                sender.unpace(job.command());
                 return Uni.createFrom().voidItem();
             }
             // Marking read twice is harmless; a message twice is not, so only a silent, stale "sending" is taken over.
@@ -87,7 +109,7 @@ public class DeliveryService {
                     metrics.duplicate("taken-over");
                     LOG.infof("Command %s found unsettled after %s: sending it again (no status showed Meta took it)",
                             job.commandId(), takeoverAfter);
-                    return sender.deliver(job, taken.get().attempts()).replaceWithVoid();
+                    return sender.deliverPaced(job, taken.get().attempts()).replaceWithVoid();
                 }
                 if (Instant.now().isAfter(giveUpAt)) {
                     return stillSendingElsewhere(job);
@@ -112,8 +134,9 @@ public class DeliveryService {
             } catch (JsonProcessingException e) {
                 return deliveries.failed(row.commandId(), Failure.internal("unreadable-fallback", "stored fallback template"));
             }
+            // The original command's citizenRef (kept on its row), so that documents the template uploads are found by an erasure too.
             SendMessage command = new SendMessage(row.commandId(), SendMessage.EVENT_TYPE, Instant.now(), row.phoneNumberId(), recipient,
-                    null, false, null, null, SendMessage.Kind.TEMPLATE, null, null, null, null, template, null, null);
+                    null, false, null, null, claimed.get().citizenRef(), SendMessage.Kind.TEMPLATE, null, null, null, null, template, null, null);
             metrics.fallback("webhook");
             DeliveryJob job = new DeliveryJob(command, recipient.key(), json(command), Instant.now(), true);
             return sender.deliver(job, claimed.get().attempts()).replaceWithVoid();

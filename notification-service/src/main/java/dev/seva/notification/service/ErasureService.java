@@ -5,7 +5,6 @@ import dev.seva.contracts.citizen.CitizenErasureRequested;
 import dev.seva.notification.client.GraphApiClient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -17,9 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Honours {@code citizen.erasure.v1}: deletes the citizen's delivery records and cached media (found by
- * the HMAC of the address), and deletes the uploaded documents at Meta too. Once per event (message log,
- * in the same transaction as the deletes).
+ * Honours {@code citizen.erasure.v1}, which names the citizen by citizenRef only (no phone number): the
+ * citizen's delivery records (found by the citizenRef their commands carried) lose everything that points at
+ * the citizen, their cached media rows are deleted, and the documents uploaded to Meta for them are deleted
+ * there too. Once per event (message log, in the same transaction as the changes). Rows written without a
+ * citizenRef (before consent, or before the column existed) cannot be found this way; retention removes them.
  */
 @ApplicationScoped
 public class ErasureService {
@@ -27,32 +28,20 @@ public class ErasureService {
     private static final Logger LOG = Logger.getLogger(ErasureService.class);
 
     private final Pool pool;
-    private final AddressHasher hasher;
     private final GraphApiClient graph;
     private final NotificationMetrics metrics;
 
-    public ErasureService(Pool pool, AddressHasher hasher, GraphApiClient graph, NotificationMetrics metrics) {
+    public ErasureService(Pool pool, GraphApiClient graph, NotificationMetrics metrics) {
         this.pool = pool;
-        this.hasher = hasher;
         this.graph = graph;
         this.metrics = metrics;
     }
 
     public Uni<Void> erase(CitizenErasureRequested event) {
-        if (event.address() == null) {
-            metrics.erased("no-address", 1);
-            return Uni.createFrom().voidItem();
-        }
-        List<Buffer> hashes = new ArrayList<>();
-        for (String part : new String[] {event.address().waId(), event.address().userId()}) {
-            if (part != null && !part.isBlank()) {
-                hashes.add(Buffer.buffer(hasher.hash(part)));
-            }
-        }
         return pool.withTransaction(connection -> connection
                         .preparedQuery("INSERT INTO message_log (event_id, topic) VALUES ($1, $2) ON CONFLICT (event_id) DO NOTHING")
                         .execute(Tuple.of(event.eventId(), Topics.CITIZEN_ERASURE))
-                        .chain(logged -> logged.rowCount() == 0 ? Uni.createFrom().item(List.<String>of()) : deleteAll(connection, hashes)))
+                        .chain(logged -> logged.rowCount() == 0 ? Uni.createFrom().item(List.<String>of()) : eraseRows(connection, event.citizenRef())))
                 .chain(mediaIds -> Multi.createFrom().iterable(mediaIds)
                         .onItem().transformToUniAndConcatenate(graph::deleteMedia)
                         .collect().asList()
@@ -67,27 +56,22 @@ public class ErasureService {
                 .replaceWithVoid();
     }
 
-    private Uni<List<String>> deleteAll(SqlConnection connection, List<Buffer> hashes) {
+    private Uni<List<String>> eraseRows(SqlConnection connection, String citizenRef) {
         List<String> mediaIds = new ArrayList<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Buffer hash : hashes) {
-            chain = chain
-                    // Not deleted: the command id stays as the idempotency key, so a command redelivered after
-                    // the erasure is recognised and not sent again; everything that points at the citizen goes.
-                    .chain(() -> connection.preparedQuery("UPDATE delivery SET recipient_hash = '\\x'::bytea, recipient_alt_hash = NULL, "
-                                    + "wamid = NULL, last_error = NULL, fallback_template = NULL, erased = true, updated_at = now() "
-                                    + "WHERE recipient_hash = $1 OR recipient_alt_hash = $1")
-                            .execute(Tuple.of(hash)))
-                    .invoke(rows -> metrics.erased("deliveries", rows.rowCount()))
-                    .chain(() -> connection.preparedQuery("DELETE FROM media_cache WHERE recipient_hash = $1 RETURNING media_id")
-                            .execute(Tuple.of(hash)))
-                    .invoke(rows -> {
-                        for (Row row : rows) {
-                            mediaIds.add(row.getString("media_id"));
-                        }
-                    })
-                    .replaceWithVoid();
-        }
-        return chain.replaceWith(mediaIds);
+        // Not deleted: the command id stays as the idempotency key, so a command redelivered after the erasure
+        // is recognised and not sent again; everything that points at the citizen goes, the citizenRef too.
+        return connection.preparedQuery("UPDATE delivery SET recipient_hash = '\\x'::bytea, recipient_alt_hash = NULL, citizen_ref = NULL, "
+                        + "wamid = NULL, last_error = NULL, fallback_template = NULL, erased = true, updated_at = now() "
+                        + "WHERE citizen_ref = $1")
+                .execute(Tuple.of(citizenRef))
+                .invoke(rows -> metrics.erased("deliveries", rows.rowCount()))
+                .chain(() -> connection.preparedQuery("DELETE FROM media_cache WHERE citizen_ref = $1 RETURNING media_id")
+                        .execute(Tuple.of(citizenRef)))
+                .map(rows -> {
+                    for (Row row : rows) {
+                        mediaIds.add(row.getString("media_id"));
+                    }
+                    return mediaIds;
+                });
     }
 }

@@ -65,7 +65,8 @@ public class MediaResolver {
                     .call(mediaId -> {
                         metrics.media("uploaded");
                         Instant expires = Instant.now().plus(config.validity()).minus(config.margin());
-                        return cache.store(job.phoneNumberId(), documentId, mediaId, hasher.primary(job.command().to()), expires);
+                        return cache.store(job.phoneNumberId(), documentId, mediaId, hasher.primary(job.command().to()),
+                                job.command().citizenRef(), expires);
                     });
         });
     }

@@ -72,11 +72,31 @@ public class Sender {
 
     /** Delivers a command this instance has claimed; {@code attempt} is the number of the attempt about to be made. */
     public Uni<Outcome> deliver(DeliveryJob job, int attempt) {
-        return attempt(job, attempt, System.nanoTime(), false);
+        return attempt(job, attempt, System.nanoTime(), false, false);
     }
 
-    private Uni<Outcome> attempt(DeliveryJob job, int attempt, long startedNanos, boolean mediaRefreshed) {
-        return pace(job)
+    /**
+     * As {@link #deliver}, for a command whose first attempt was already paced by its citizen's lane
+     * ({@link #pace(SendMessage)} waited out with no permit held); later attempts are paced here again.
+     */
+    public Uni<Outcome> deliverPaced(DeliveryJob job, int attempt) {
+        return attempt(job, attempt, System.nanoTime(), false, true);
+    }
+
+    /** Books the citizen's next pacing slot for this command: how long to wait before sending it (zero: now; mark-read is not paced). */
+    public Duration pace(SendMessage command) {
+        return command.kind() == SendMessage.Kind.MARK_READ ? Duration.ZERO : pacer.reserve(command.to().key());
+    }
+
+    /** Gives back the slot {@link #pace(SendMessage)} booked for a command that turned out not to need sending (a redelivery). */
+    public void unpace(SendMessage command) {
+        if (command.kind() != SendMessage.Kind.MARK_READ) {
+            pacer.refund(command.to().key());
+        }
+    }
+
+    private Uni<Outcome> attempt(DeliveryJob job, int attempt, long startedNanos, boolean mediaRefreshed, boolean paced) {
+        return (paced ? Uni.createFrom().voidItem() : pace(job))
                 .chain(() -> throttle(job))
                 .chain(() -> media.resolve(job))
                 .chain(ids -> call(job, ids).map(outcome -> new Attempted(outcome, ids)))
@@ -86,10 +106,7 @@ public class Sender {
     }
 
     private Uni<Void> pace(DeliveryJob job) {
-        if (job.isMarkRead()) {
-            return Uni.createFrom().voidItem();
-        }
-        Duration wait = pacer.reserve(job.command().to().key());
+        Duration wait = pace(job.command());
         return wait.isZero() ? Uni.createFrom().voidItem() : Uni.createFrom().voidItem().onItem().delayIt().by(wait);
     }
 
@@ -151,7 +168,7 @@ public class Sender {
     private Uni<Outcome> next(DeliveryJob job, int attempt, long startedNanos, boolean mediaRefreshed, Duration wait) {
         Uni<Void> pause = wait.isZero() ? Uni.createFrom().voidItem() : Uni.createFrom().voidItem().onItem().delayIt().by(wait);
         return pause.chain(() -> deliveries.beforeRetry(job.commandId(), owner))
-                .chain(ours -> ours ? attempt(job, attempt + 1, startedNanos, mediaRefreshed) : Uni.createFrom().item(Outcome.STOPPED));
+                .chain(ours -> ours ? attempt(job, attempt + 1, startedNanos, mediaRefreshed, false) : Uni.createFrom().item(Outcome.STOPPED));
     }
 
     private Uni<Outcome> recordAccepted(DeliveryJob job, String wamid) {

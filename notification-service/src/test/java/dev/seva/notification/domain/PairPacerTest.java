@@ -65,4 +65,23 @@ class PairPacerTest {
         assertThat(beforeThirtySeconds).isEqualTo(50_002);
         assertThat(pacer.tracked()).isEqualTo(1);
     }
+
+    @Test
+    void aSlotGivenBackIsTheNextMessagesAndNeverAboveTheBurst() {
+        // A redelivered command was paced by its lane but not sent: its slot is given back.
+        for (int i = 0; i < 3; i++) {
+            pacer.reserve("919800000001");
+        }
+        assertThat(pacer.reserve("919800000001")).isEqualTo(Duration.ofSeconds(6));
+        pacer.refund("919800000001");
+        assertThat(pacer.reserve("919800000001")).isEqualTo(Duration.ofSeconds(6));
+        for (int i = 0; i < 10; i++) {
+            pacer.refund("919800000002");
+            pacer.refund("919800000001");
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(pacer.reserve("919800000001")).isZero();
+        }
+        assertThat(pacer.reserve("919800000001")).as("refunds stop at the burst").isPositive();
+    }
 }

@@ -38,6 +38,11 @@ public final class Commands {
         return "91" + String.format("%010d", CITIZENS.incrementAndGet() % 10_000_000_000L);
     }
 
+    /** The pseudonymous citizenRef the tests' commands carry for this citizen (each citizen its own, so erasures stay apart). */
+    public static String citizenRef(String citizen) {
+        return "cit_test" + citizen.replaceAll("[^A-Za-z0-9]", "");
+    }
+
     /** The contract example (text, list, buttons, document, template, mark-read) for a new citizen. */
     public static Command example(String name) {
         return example(name, newCitizen(), c -> { });
@@ -49,6 +54,7 @@ public final class Commands {
         command.put("eventId", id.toString());
         command.put("occurredAt", Instant.now().toString());
         command.putObject("to").put("waId", citizen);
+        command.put("citizenRef", citizenRef(citizen));
         change.accept(command);
         String json;
         try {
