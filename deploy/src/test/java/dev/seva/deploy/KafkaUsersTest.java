@@ -74,8 +74,8 @@ class KafkaUsersTest {
                 "notification-service", Set.of(read(WHATSAPP_OUTBOUND), read(WHATSAPP_STATUS), read(CITIZEN_ERASURE),
                         "Read group notification-service", write(WHATSAPP_OUTBOUND_DLQ)),
                 "desk-service", desk,
-                // The vault destroys an erased citizen's key (crypto-shredding); it writes nothing to Kafka.
-                "vault-service", Set.of(read(CITIZEN_ERASURE), "Read group vault-service"),
+                // The vault destroys an erased citizen's key (crypto-shredding) and dead-letters what it cannot read.
+                "vault-service", Set.of(read(CITIZEN_ERASURE), "Read group vault-service", write(deadLetter(CITIZEN_ERASURE))),
                 "seva-ops", ops);
     }
 

@@ -49,6 +49,7 @@ class MonitoringTest {
         Map<String, Rule> byName = alerts(Manifests.of(overlay)).stream().collect(Collectors.toMap(Rule::getAlert, r -> r));
         Map<String, String> expected = Map.of(
                 "SevaSignatureFailures", "seva_document_signature_failures_total",
+                "SevaWebhookSignatureFailures", "seva_gateway_webhooks_rejected_total{reason=~\"signature_.+\"}",
                 "SevaCrossDepartmentDeadLetters", "seva_dead_letters_total{reason=\"department-mismatch\"}",
                 "SevaRevocationsHigh", "seva_document_revocations_total",
                 "SevaVaultRefusalsSpike", "seva_vault_refusals_total",
