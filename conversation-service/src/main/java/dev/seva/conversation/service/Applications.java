@@ -14,6 +14,7 @@ import dev.seva.conversation.domain.Reply;
 import dev.seva.conversation.persistence.ApplicationRow;
 import dev.seva.conversation.persistence.CitizenRow;
 import dev.seva.outbox.Outbox;
+import dev.seva.privacy.vault.CitizenKey;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +47,7 @@ public class Applications {
     Clock clock = Clock.systemUTC();
 
     /** Creates the application and its department event; answers the confirmation to send. */
-    public Uni<Reply> submit(CitizenRow citizen, ServiceDefinition service, Map<String, Answer> answers) {
+    public Uni<Reply> submit(CitizenRow citizen, CitizenKey key, ServiceDefinition service, Map<String, Answer> answers) {
         String code = departmentCode(service.departmentId());
         int year = LocalDate.now(clock.withZone(INDIA)).getYear();
         return nextNumber(code, year).chain(number -> {
@@ -61,7 +62,8 @@ public class Applications {
             row.serviceName = Json.write(service.names());
             row.documentType = service.documentType();
             row.status = ApplicationRow.SUBMITTED;
-            row.answers = Json.write(answers);
+            // The citizen's answers (names, addresses, numbers) are sealed with their key.
+            row.answers = Json.sealed(key, answers);
             row.slaDays = service.slaDays();
             row.submittedAt = now;
             row.updatedAt = now;

@@ -17,6 +17,8 @@ import dev.seva.conversation.domain.Step;
 import dev.seva.conversation.persistence.CitizenRow;
 import dev.seva.conversation.persistence.SessionRow;
 import dev.seva.outbox.MessageLog;
+import dev.seva.privacy.vault.CitizenKey;
+import dev.seva.privacy.vault.VaultClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -64,6 +66,9 @@ public class ConversationHandler {
     @Inject
     Handovers handovers;
 
+    @Inject
+    VaultAccess vault;
+
     Clock clock = Clock.systemUTC();
 
     public Uni<Void> onInbound(WhatsAppMessageReceived message) {
@@ -78,9 +83,25 @@ public class ConversationHandler {
 
     private Uni<Void> handle(WhatsAppMessageReceived message) {
         CitizenInput input = InboundMapping.toInput(message);
-        return CitizenRow.byAddress(message.from().key()).chain(citizen -> citizen == null || CitizenRow.DECLINED.equals(citizen.consent)
-                ? firstContact(message, citizen, input)
-                : converse(message, citizen, input));
+        return CitizenRow.byAddress(message.from().key()).chain(citizen -> {
+            if (citizen == null || CitizenRow.DECLINED.equals(citizen.consent)) {
+                return firstContact(message, citizen, input);
+            }
+            // One key fetch per citizen per cache period (VaultAccess), not one per message.
+            return vault.key(citizen.citizenRef)
+                    .onFailure(VaultClient.CitizenErased.class).recoverWithNull()
+                    .chain(key -> key != null ? converse(message, citizen, key, input) : freshStart(message, citizen, input));
+        });
+    }
+
+    /**
+     * The vault erased the citizen (their key is gone) but their rows are still here: what was sealed cannot
+     * be read and nothing new may be stored under their reference. Their rows go as in an erasure (open
+     * applications withdrawn, every service told), and the message is a new citizen's first contact.
+     */
+    private Uni<Void> freshStart(WhatsAppMessageReceived message, CitizenRow erased, CitizenInput input) {
+        LOG.infof("Citizen %s was erased in the vault: their rows go, and they start afresh", erased.citizenRef);
+        return erasure.erasedInVault(erased).chain(() -> firstContact(message, null, input));
     }
 
     /** Before consent nothing is stored; the decision is, with the address it belongs to. */
@@ -100,7 +121,8 @@ public class ConversationHandler {
             citizen.lastInboundAt = now;
             decided = (known == null ? citizen.persist() : Uni.createFrom().item(citizen)).replaceWith(citizen);
             if (contact.session() != null) {
-                decided = decided.call(c -> SessionRow.deleteById(c.citizenRef)).call(Panache::flush).call(c -> saveNewSession(c.citizenRef, contact.session()));
+                decided = decided.call(c -> SessionRow.deleteById(c.citizenRef)).call(Panache::flush)
+                        .call(c -> vault.key(c.citizenRef).chain(key -> saveNewSession(c.citizenRef, key, contact.session())));
             }
             LOG.infof("Citizen %s %s the privacy notice v%d", Masking.phone(message.from().waId()),
                     contact.consent() ? "accepted" : "declined", config.privacyNoticeVersion());
@@ -110,14 +132,14 @@ public class ConversationHandler {
                 c != null && CitizenRow.ACCEPTED.equals(c.consent) ? c.citizenRef : null), contact.replies(), message.eventId(), null));
     }
 
-    private Uni<Void> converse(WhatsAppMessageReceived message, CitizenRow citizen, CitizenInput input) {
+    private Uni<Void> converse(WhatsAppMessageReceived message, CitizenRow citizen, CitizenKey key, CitizenInput input) {
         Instant now = Instant.now(clock);
         citizen.lastInboundAt = now;
         citizen.phoneNumberId = message.phoneNumberId();
         // An officer's messages that reached the citizen only as a template (outside the window) come first.
-        return handovers.takeHeldReplies(citizen.citizenRef).chain(held -> SessionRow.<SessionRow>findById(citizen.citizenRef).chain(row -> {
+        return handovers.takeHeldReplies(citizen.citizenRef, key).chain(held -> SessionRow.<SessionRow>findById(citizen.citizenRef).chain(row -> {
             List<Reply> prefix = new ArrayList<>(held);
-            Session session = row == null ? Session.menu(Language.of(citizen.language)) : Json.read(row.data, Session.class);
+            Session session = row == null ? Session.menu(Language.of(citizen.language)) : Json.opened(key, row.data, Session.class);
             // A handover waits for the officer however long it takes; only the officer ends it.
             if (row != null && idle(row, now) && session.state() != JourneyState.MENU && !handedOver(session)) {
                 prefix.add(new Reply.Text(Messages.text(session.language(), "welcome.back.text")));
@@ -125,7 +147,7 @@ public class ConversationHandler {
             }
             Journey journey = new Journey(LocalDate.now(clock.withZone(Applications.INDIA)));
             return decide(journey, session, input, Facts.none(), citizen.citizenRef, 0)
-                    .chain(done -> apply(message, citizen, row, done, prefix));
+                    .chain(done -> apply(message, citizen, key, row, done, prefix));
         }));
     }
 
@@ -148,7 +170,8 @@ public class ConversationHandler {
                 .chain(more -> decide(journey, session, input, more, citizenRef, round + 1));
     }
 
-    private Uni<Void> apply(WhatsAppMessageReceived message, CitizenRow citizen, SessionRow row, Step.Done done, List<Reply> prefix) {
+    private Uni<Void> apply(WhatsAppMessageReceived message, CitizenRow citizen, CitizenKey key, SessionRow row, Step.Done done,
+                            List<Reply> prefix) {
         List<Reply> replies = new ArrayList<>(prefix);
         replies.addAll(done.replies());
         OutboundMessages.Recipient recipient = OutboundMessages.Recipient.of(citizen);
@@ -157,21 +180,21 @@ public class ConversationHandler {
             return erasure.erase(citizen, message.eventId());
         }
         Uni<Void> effects = Multi.createFrom().iterable(done.effects())
-                .onItem().transformToUniAndConcatenate(effect -> effect(citizen, effect, replies))
+                .onItem().transformToUniAndConcatenate(effect -> effect(citizen, key, effect, replies))
                 .collect().last().replaceWithVoid();
         return effects
-                .chain(() -> saveSession(citizen.citizenRef, row, done.session()))
+                .chain(() -> saveSession(citizen.citizenRef, key, row, done.session()))
                 .chain(() -> outbound.send(OutboundMessages.Recipient.of(citizen), replies, message.eventId(), null))
                 .invoke(() -> LOG.debugf("Citizen %s now in %s", Masking.phone(recipient.address().waId()), done.session().state()));
     }
 
-    private Uni<Void> effect(CitizenRow citizen, Effect effect, List<Reply> replies) {
+    private Uni<Void> effect(CitizenRow citizen, CitizenKey key, Effect effect, List<Reply> replies) {
         if (effect instanceof Effect.ChangeLanguage change) {
             citizen.language = change.language().code();
             return Uni.createFrom().voidItem();
         }
         if (effect instanceof Effect.Submit submit) {
-            return applications.submit(citizen, submit.service(), submit.answers()).invoke(replies::add).replaceWithVoid();
+            return applications.submit(citizen, key, submit.service(), submit.answers()).invoke(replies::add).replaceWithVoid();
         }
         if (effect instanceof Effect.ProvideInformation info) {
             return applications.provideInformation(citizen, info.applicationRef(), info.questionId(), info.answer());
@@ -185,22 +208,22 @@ public class ConversationHandler {
         throw new IllegalStateException("Unhandled effect " + effect);
     }
 
-    private Uni<Void> saveSession(String citizenRef, SessionRow row, Session session) {
+    private Uni<Void> saveSession(String citizenRef, CitizenKey key, SessionRow row, Session session) {
         if (row == null) {
-            return saveNewSession(citizenRef, session);
+            return saveNewSession(citizenRef, key, session);
         }
         row.state = session.state().name();
-        row.data = Json.write(session);
+        row.data = Json.sealed(key, session);
         row.updatedAt = Instant.now(clock);
         // Flush now, inside the transaction, so a concurrent change fails this message (and it is retried).
         return Panache.flush();
     }
 
-    private Uni<Void> saveNewSession(String citizenRef, Session session) {
+    private Uni<Void> saveNewSession(String citizenRef, CitizenKey key, Session session) {
         SessionRow created = new SessionRow();
         created.citizenRef = citizenRef;
         created.state = session.state().name();
-        created.data = Json.write(session);
+        created.data = Json.sealed(key, session);
         created.updatedAt = Instant.now(clock);
         return created.persist().chain(Panache::flush);
     }

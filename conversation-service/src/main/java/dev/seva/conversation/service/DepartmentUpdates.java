@@ -11,6 +11,8 @@ import dev.seva.conversation.persistence.ApplicationRow;
 import dev.seva.conversation.persistence.CitizenRow;
 import dev.seva.conversation.persistence.SessionRow;
 import dev.seva.outbox.MessageLog;
+import dev.seva.privacy.vault.CitizenKey;
+import dev.seva.privacy.vault.VaultClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +45,9 @@ public class DepartmentUpdates {
     @Inject
     OutboundMessages outbound;
 
+    @Inject
+    VaultAccess vault;
+
     Clock clock = Clock.systemUTC();
 
     public Uni<Void> onOutcome(String topic, ApplicationOutcomeDecided outcome) {
@@ -55,8 +60,21 @@ public class DepartmentUpdates {
                 .chain(first -> first ? applyDocument(document) : Uni.createFrom().voidItem()));
     }
 
+    /**
+     * The citizen's key, or null when the vault erased them: then nothing new is stored for them and they are
+     * told nothing (their rows go with their next message, or their erasure).
+     */
+    private Uni<CitizenKey> key(String citizenRef) {
+        return vault.key(citizenRef).onFailure(VaultClient.CitizenErased.class).recoverWithNull();
+    }
+
     private Uni<Void> applyOutcome(ApplicationOutcomeDecided o) {
-        return application(o.applicationRef(), o.citizenRef()).chain(app -> CitizenRow.<CitizenRow>findById(app.citizenRef).chain(citizen -> {
+        return application(o.applicationRef(), o.citizenRef()).chain(app -> key(app.citizenRef).chain(key -> key == null
+                ? Uni.createFrom().voidItem() : applyOutcome(o, app, key)));
+    }
+
+    private Uni<Void> applyOutcome(ApplicationOutcomeDecided o, ApplicationRow app, CitizenKey key) {
+        return CitizenRow.<CitizenRow>findById(app.citizenRef).chain(citizen -> {
             Language l = Language.of(citizen.language);
             String service = Json.read(app.serviceName, LocalizedText.class).in(l.code());
             app.updatedAt = Instant.now(clock);
@@ -69,13 +87,13 @@ public class DepartmentUpdates {
                 }
                 case MORE_INFORMATION_NEEDED -> {
                     app.status = ApplicationRow.MORE_INFORMATION_NEEDED;
-                    app.pendingQuestion = Json.write(o.question());
+                    app.pendingQuestion = Json.sealed(key, o.question());
                     text = Messages.text(l, "outcome.question.text", app.reference, service, o.question().text().in(l.code()));
-                    sessionChange = askCitizen(citizen, app.reference, o.question().id(), l);
+                    sessionChange = askCitizen(citizen, key, app.reference, o.question().id(), l);
                 }
                 case REJECTED -> {
                     app.status = ApplicationRow.REJECTED;
-                    app.lastReason = Json.write(o.reason());
+                    app.lastReason = Json.sealed(key, o.reason());
                     text = Messages.text(l, "outcome.rejected.text", app.reference, service, o.reason().in(l.code()));
                 }
                 case APPROVED -> {
@@ -97,11 +115,12 @@ public class DepartmentUpdates {
             }
             return sessionChange.chain(() -> outbound.send(OutboundMessages.Recipient.of(citizen), List.of(new Reply.Text(text)), null,
                     app.reference));
-        }));
+        });
     }
 
     private Uni<Void> applyDocument(DocumentIssued d) {
-        return application(d.applicationRef(), d.citizenRef()).chain(app -> CitizenRow.<CitizenRow>findById(app.citizenRef).chain(citizen -> {
+        return application(d.applicationRef(), d.citizenRef()).chain(app -> key(app.citizenRef).chain(key -> key == null
+                ? Uni.createFrom().voidItem() : CitizenRow.<CitizenRow>findById(app.citizenRef).chain(citizen -> {
             Language l = Language.of(citizen.language);
             String service = Json.read(app.serviceName, LocalizedText.class).in(l.code());
             app.status = ApplicationRow.DOCUMENT_ISSUED;
@@ -109,23 +128,23 @@ public class DepartmentUpdates {
             app.updatedAt = Instant.now(clock);
             Reply document = new Reply.Document(d.documentId(), d.fileName(), Messages.text(l, "document.caption.text", service, app.reference));
             return outbound.send(OutboundMessages.Recipient.of(citizen), List.of(document), null, app.reference);
-        }));
+        })));
     }
 
     /** The department's question becomes the citizen's current step; a draft in progress is abandoned. */
-    private Uni<Void> askCitizen(CitizenRow citizen, String reference, String questionId, Language l) {
+    private Uni<Void> askCitizen(CitizenRow citizen, CitizenKey key, String reference, String questionId, Language l) {
         return SessionRow.<SessionRow>findById(citizen.citizenRef).chain(row -> {
             Session asking = Session.menu(l).answering(reference, questionId);
             if (row == null) {
                 SessionRow created = new SessionRow();
                 created.citizenRef = citizen.citizenRef;
                 created.state = asking.state().name();
-                created.data = Json.write(asking);
+                created.data = Json.sealed(key, asking);
                 created.updatedAt = Instant.now(clock);
                 return created.persist().replaceWithVoid();
             }
             row.state = asking.state().name();
-            row.data = Json.write(asking);
+            row.data = Json.sealed(key, asking);
             row.updatedAt = Instant.now(clock);
             return Uni.createFrom().voidItem();
         });

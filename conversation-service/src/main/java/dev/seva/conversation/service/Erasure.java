@@ -46,18 +46,31 @@ public class Erasure {
     public Uni<Void> erase(CitizenRow citizen, UUID inReplyTo) {
         OutboundMessages.Recipient recipient = OutboundMessages.Recipient.of(citizen);
         String citizenRef = citizen.citizenRef;
-        CitizenErasureRequested event = new CitizenErasureRequested(EventIds.random(), CitizenErasureRequested.EVENT_TYPE, Instant.now(clock),
-                citizenRef, CitizenErasureRequested.Reason.CITIZEN_REQUEST);
         return withdrawOpenApplications(citizen)
                 // The vault destroys the citizen's Aadhaar numbers and key now (it also does on citizen.erasure.v1):
                 // should this transaction then fail, the next message finds the key gone and starts afresh.
                 .chain(() -> vault.erase(citizenRef))
-                .chain(() -> ApplicationRow.delete("citizenRef", citizenRef))
-                .chain(() -> SessionRow.delete("citizenRef", citizenRef))
-                .chain(() -> CitizenRow.delete("citizenRef", citizenRef))
-                .chain(() -> outbox.append(Topics.CITIZEN_ERASURE, citizenRef, event))
+                .chain(() -> deleteAndTell(citizenRef))
                 .chain(() -> outbound.send(recipient, List.of(new Reply.Text(Messages.text(recipient.language(), "erase.done.text"))), inReplyTo, null))
                 .invoke(() -> LOG.infof("Citizen %s erased on request", citizenRef));
+    }
+
+    /**
+     * The vault no longer has the citizen's key (erased there): their rows, unreadable now, go the same way,
+     * departments and services are told as in an erasure, and nothing is said (the caller starts afresh).
+     */
+    public Uni<Void> erasedInVault(CitizenRow citizen) {
+        vault.forget(citizen.citizenRef);
+        return withdrawOpenApplications(citizen).chain(() -> deleteAndTell(citizen.citizenRef));
+    }
+
+    private Uni<Void> deleteAndTell(String citizenRef) {
+        CitizenErasureRequested event = new CitizenErasureRequested(EventIds.random(), CitizenErasureRequested.EVENT_TYPE, Instant.now(clock),
+                citizenRef, CitizenErasureRequested.Reason.CITIZEN_REQUEST);
+        return ApplicationRow.delete("citizenRef", citizenRef)
+                .chain(() -> SessionRow.delete("citizenRef", citizenRef))
+                .chain(() -> CitizenRow.delete("citizenRef", citizenRef))
+                .chain(() -> outbox.append(Topics.CITIZEN_ERASURE, citizenRef, event));
     }
 
     /**

@@ -20,6 +20,8 @@ import dev.seva.conversation.persistence.HandoverRow;
 import dev.seva.conversation.persistence.SessionRow;
 import dev.seva.outbox.MessageLog;
 import dev.seva.outbox.Outbox;
+import dev.seva.privacy.vault.CitizenKey;
+import dev.seva.privacy.vault.VaultClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +61,9 @@ public class Handovers {
 
     @Inject
     OutboundMessages outbound;
+
+    @Inject
+    VaultAccess vault;
 
     Clock clock = Clock.systemUTC();
 
@@ -100,11 +105,11 @@ public class Handovers {
     }
 
     /** Texts held because the citizen was outside the window, now to be sent again (and no longer held). */
-    public Uni<List<Reply>> takeHeldReplies(String citizenRef) {
+    public Uni<List<Reply>> takeHeldReplies(String citizenRef, CitizenKey key) {
         return HandoverRow.withHeldReplies(citizenRef).map(rows -> {
             List<Reply> replies = new ArrayList<>();
             for (HandoverRow row : rows) {
-                Json.read(row.heldReplies, TEXTS).forEach(text -> replies.add(new Reply.Text(text)));
+                Json.opened(key, row.heldReplies, TEXTS).forEach(text -> replies.add(new Reply.Text(text)));
                 row.heldReplies = null;
             }
             return replies;
@@ -130,12 +135,15 @@ public class Handovers {
                 throw new DepartmentUpdates.Unprocessable("department " + event.departmentId() + " does not hold handover thread "
                         + event.threadId());
             }
-            return CitizenRow.<CitizenRow>findById(row.citizenRef).chain(citizen -> {
-                if (event instanceof HandoverOfficerReplied replied) {
-                    return reply(citizen, row, replied);
-                }
-                return close(citizen, row, (HandoverClosed) event);
-            });
+            // A citizen the vault erased is told nothing and nothing new is kept for them.
+            return vault.key(row.citizenRef).onFailure(VaultClient.CitizenErased.class).recoverWithNull().chain(key -> key == null
+                    ? Uni.createFrom().voidItem()
+                    : CitizenRow.<CitizenRow>findById(row.citizenRef).chain(citizen -> {
+                        if (event instanceof HandoverOfficerReplied replied) {
+                            return reply(citizen, key, row, replied);
+                        }
+                        return close(citizen, key, row, (HandoverClosed) event);
+                    }));
         });
     }
 
@@ -154,17 +162,17 @@ public class Handovers {
         }).replaceWithVoid();
     }
 
-    private Uni<Void> reply(CitizenRow citizen, HandoverRow row, HandoverOfficerReplied replied) {
+    private Uni<Void> reply(CitizenRow citizen, CitizenKey key, HandoverRow row, HandoverOfficerReplied replied) {
         if (HandoverRow.CLOSED.equals(row.status)) {
             throw new DepartmentUpdates.Unprocessable("handover thread " + row.threadId + " is closed");
         }
         Language l = Language.of(citizen.language);
         String officer = designation(replied.officer().designation(), l);
         String text = cut(Messages.text(l, "handover.officer.text", officer, replied.text()));
-        return tell(citizen, row, text, officer);
+        return tell(citizen, key, row, text, officer);
     }
 
-    private Uni<Void> close(CitizenRow citizen, HandoverRow row, HandoverClosed closed) {
+    private Uni<Void> close(CitizenRow citizen, CitizenKey key, HandoverRow row, HandoverClosed closed) {
         if (HandoverRow.CLOSED.equals(row.status)) {
             LOG.debugf("Handover thread %s closed again: nothing to do", row.threadId);
             return Uni.createFrom().voidItem();
@@ -175,18 +183,18 @@ public class Handovers {
         String officer = designation(closed.officer().designation(), l);
         return Panache.flush()
                 .chain(() -> HandoverRow.openCount(citizen.citizenRef))
-                .chain(stillOpen -> stillOpen > 0 ? Uni.createFrom().voidItem() : resumeBot(citizen.citizenRef, l))
-                .chain(() -> tell(citizen, row, Messages.text(l, "handover.closed.text"), officer))
+                .chain(stillOpen -> stillOpen > 0 ? Uni.createFrom().voidItem() : resumeBot(citizen.citizenRef, key, l))
+                .chain(() -> tell(citizen, key, row, Messages.text(l, "handover.closed.text"), officer))
                 .invoke(() -> LOG.infof("Handover thread %s closed by the desk", row.threadId));
     }
 
     /** The session leaves HANDOVER for the menu (also when "delete my data" was being confirmed in it). */
-    private Uni<Void> resumeBot(String citizenRef, Language l) {
+    private Uni<Void> resumeBot(String citizenRef, CitizenKey key, Language l) {
         return SessionRow.<SessionRow>findById(citizenRef).chain(row -> {
             if (row == null) {
                 return Uni.createFrom().voidItem();
             }
-            Session current = Json.read(row.data, Session.class);
+            Session current = Json.opened(key, row.data, Session.class);
             boolean handedOver = current.state() == JourneyState.HANDOVER
                     || current.state() == JourneyState.CONFIRMING_ERASURE && current.previous() == JourneyState.HANDOVER;
             if (!handedOver) {
@@ -194,7 +202,7 @@ public class Handovers {
             }
             Session menu = Session.menu(l);
             row.state = menu.state().name();
-            row.data = Json.write(menu);
+            row.data = Json.sealed(key, menu);
             row.updatedAt = Instant.now(clock);
             // Flushed now so a citizen's message handled at the same moment fails on the version and is retried.
             return Panache.flush();
@@ -202,12 +210,12 @@ public class Handovers {
     }
 
     /** Sends the text now; outside the window it is also held for the citizen's next message. */
-    private Uni<Void> tell(CitizenRow citizen, HandoverRow row, String text, String officer) {
+    private Uni<Void> tell(CitizenRow citizen, CitizenKey key, HandoverRow row, String text, String officer) {
         OutboundMessages.Recipient to = OutboundMessages.Recipient.of(citizen);
         if (!outbound.withinWindow(to)) {
-            List<String> held = row.heldReplies == null ? new ArrayList<>() : new ArrayList<>(Json.read(row.heldReplies, TEXTS));
+            List<String> held = row.heldReplies == null ? new ArrayList<>() : new ArrayList<>(Json.opened(key, row.heldReplies, TEXTS));
             held.add(text);
-            row.heldReplies = Json.write(held);
+            row.heldReplies = Json.sealed(key, held);
         }
         return outbound.sendOutsideApplication(to, List.of(new Reply.Text(text)), officer);
     }
