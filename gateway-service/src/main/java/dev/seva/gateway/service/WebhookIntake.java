@@ -128,9 +128,9 @@ public class WebhookIntake {
     private Uni<IntakeResult> vaultFailed(Prepared prepared, Throwable failure) {
         if (failure instanceof VaultClient.VaultRefused refused) {
             LOG.errorf("vault-service refused the gateway (%d): check VAULT_CLIENT_SECRET and the vault's client rights; "
-                    + "answering 503 so Meta redelivers the webhook's %d messages", refused.status(), prepared.pending.size());
+                    + "answering 503 so Meta redelivers the webhook's %d events", refused.status(), prepared.pending.size());
         } else {
-            LOG.warnf("vault-service did not tokenize a webhook's Aadhaar numbers (%s): answering 503 so Meta redelivers its %d messages",
+            LOG.warnf("vault-service did not tokenize a webhook's Aadhaar numbers (%s): answering 503 so Meta redelivers its %d events",
                     failure.getClass().getSimpleName(), prepared.pending.size());
         }
         return reject(IntakeResult.Rejected.vaultUnavailable());
