@@ -53,11 +53,13 @@ public final class Pkcs11Token {
         if (!Files.isRegularFile(settings.library())) {
             throw new IllegalStateException("PKCS#11 library not found: " + settings.library());
         }
-        // Generated secret keys are sensitive and not extractable: the token never lets them out.
+        // Generated secret and private keys are sensitive and not extractable: the token never lets them out.
         String config = "--name = seva-" + Math.abs(Objects.hash(settings.library(), settings.slot())) + "\n"
                 + "library = " + settings.library() + "\n"
                 + (settings.slot() == null ? "slotListIndex = 0\n" : "slot = " + settings.slot() + "\n")
                 + "attributes(generate, CKO_SECRET_KEY, *) = {\n"
+                + "  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n}\n"
+                + "attributes(generate, CKO_PRIVATE_KEY, *) = {\n"
                 + "  CKA_SENSITIVE = true\n  CKA_EXTRACTABLE = false\n}\n";
         try {
             Provider base = Security.getProvider("SunPKCS11");
