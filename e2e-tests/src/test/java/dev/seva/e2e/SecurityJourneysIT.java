@@ -47,12 +47,15 @@ class SecurityJourneysIT {
     }
 
     /**
-     * A department's system (Revenue's, on its own topic) approves an APSRTC student bus pass application,
-     * naming APSRTC's service and document type; and APSRTC's system approves its own application with a
-     * document type the catalogue does not give that service (an income certificate). Before issue 15 the
-     * first signed a bus pass and delivered it. Now: both consumers of outcomes (conversation-service and
-     * document-service) dead-letter both with a cross-department/cross-service reason, no document is
-     * issued and the citizen hears nothing.
+     * Department systems approve an APSRTC student bus pass application that is not theirs to decide, each on the
+     * topic it may write: Revenue's system on {@code dept.revenue.outcomes.v1} and a municipal system on
+     * {@code dept.municipal.outcomes.v1}, both naming APSRTC's service and document type (bus_pass), and APSRTC's
+     * own system approving it with a document type the catalogue does not give that service (an income
+     * certificate). Before issue 15 the forged approvals signed a bus pass and delivered it. Now each of the
+     * three is dead-lettered by both consumers of outcomes (conversation-service and document-service). The
+     * contract refuses a Revenue record carrying another department's reference; the consumers' own checks
+     * refuse the rest ({@code cross-department}/{@code cross-service}). No document is issued and the citizen
+     * hears nothing.
      */
     @Test
     void aForgedCrossDepartmentApprovalAndAnApprovalOfAnotherDocumentTypeIssueNothing() {
@@ -60,23 +63,26 @@ class SecurityJourneysIT {
         String reference = BusPass.applyFor(platform, priya, BusPass.PLAIN_INSTITUTION);
         String citizenRef = citizenRefOf("apsrtc", reference);
 
-        ObjectNode forged = approval("revenue", reference, BusPass.SERVICE, citizenRef, BusPass.DOCUMENT_TYPE);
-        Kafka.Sent crossDepartment = Kafka.publish("dept.revenue.outcomes.v1", citizenRef, forged.toString(),
-                "application.outcome.decided", forged.path("eventId").asText());
+        ObjectNode byRevenue = approval("revenue", reference, BusPass.SERVICE, citizenRef, BusPass.DOCUMENT_TYPE);
+        ObjectNode byMunicipal = approval("municipal", reference, BusPass.SERVICE, citizenRef, BusPass.DOCUMENT_TYPE);
         ObjectNode otherType = approval("apsrtc", reference, BusPass.SERVICE, citizenRef, "income_certificate");
         otherType.with("document").with("data").put("annualIncome", 84000);
-        Kafka.Sent wrongType = Kafka.publish("dept.apsrtc.outcomes.v1", citizenRef, otherType.toString(),
-                "application.outcome.decided", otherType.path("eventId").asText());
+        List<Kafka.Sent> sent = List.of(publish("dept.revenue.outcomes.v1", byRevenue), publish("dept.municipal.outcomes.v1", byMunicipal),
+                publish("dept.apsrtc.outcomes.v1", otherType));
+        sent.forEach(s -> Kafka.awaitReadByEveryGroup(s, Duration.ofSeconds(60)));
 
-        Kafka.awaitReadByEveryGroup(crossDepartment, Duration.ofSeconds(60));
-        Kafka.awaitReadByEveryGroup(wrongType, Duration.ofSeconds(60));
-        assertThat(deadLetters("dept.revenue.outcomes.v1", forged.path("eventId").asText()))
-                .as("the forged approval dead-lettered by conversation-service and by document-service, with the reason")
+        assertThat(deadLetters("dept.revenue.outcomes.v1", byRevenue.path("eventId").asText()))
+                .as("Revenue's forged approval, dead-lettered by conversation-service and by document-service, with the reason")
                 .hasSizeGreaterThanOrEqualTo(2)
-                .allSatisfy(r -> assertThat(r.headers().get("dlq-reason")).containsPattern("cross-(department|service)"));
+                .allSatisfy(r -> assertThat(r.headers().get("dlq-reason")).containsPattern("cross-(department|service)|breaks its contract"));
+        assertThat(deadLetters("dept.municipal.outcomes.v1", byMunicipal.path("eventId").asText()))
+                .as("the municipal system's forged approval, dead-lettered by both consumers")
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(r -> assertThat(r.headers().get("dlq-reason")).containsPattern("cross-(department|service)|breaks its contract"));
         assertThat(deadLetters("dept.apsrtc.outcomes.v1", otherType.path("eventId").asText()))
                 .as("the approval with a document type the catalogue does not allow for the service, dead-lettered by both consumers")
-                .hasSizeGreaterThanOrEqualTo(2);
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(r -> assertThat(r.headers().get("dlq-reason")).contains("cross-service"));
         assertNothingIssuedFor(reference, priya, APPROVAL);
     }
 
@@ -183,6 +189,7 @@ class SecurityJourneysIT {
 
         // conversation-service's intake.slow.text: "You are sending messages very fast. Please wait a moment ..."
         Predicate<JsonNode> slowDown = m -> Citizen.text(m).contains("sending messages very fast");
+        System.out.printf("replies to the flooder so far: %d%n", flooder.sent().size());
         flooder.receives(slowDown, "the polite 'please slow down'");
         // Then nothing more of the flood is answered: a second "slow down", or hundreds of menus, would show here.
         await().alias("the flood's replies settled").during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(30))
@@ -215,8 +222,7 @@ class SecurityJourneysIT {
         Kafka.awaitReadByEveryGroup(new Kafka.Sent(erasure.topic(), erasure.partition(), erasure.offset()), Duration.ofSeconds(60));
 
         ObjectNode late = approval("apsrtc", reference, BusPass.SERVICE, citizenRef, BusPass.DOCUMENT_TYPE);
-        Kafka.Sent approval = Kafka.publish("dept.apsrtc.outcomes.v1", citizenRef, late.toString(), "application.outcome.decided",
-                late.path("eventId").asText());
+        Kafka.Sent approval = publish("dept.apsrtc.outcomes.v1", late);
         Kafka.awaitReadByEveryGroup(approval, Duration.ofSeconds(60));
         // After the goodbye, nothing at all: the number is no one's to Seva any more.
         assertNothingIssuedFor(reference, anil, m -> true);
@@ -242,6 +248,11 @@ class SecurityJourneysIT {
                 .put("passNumber", "E2E-" + reference.substring(reference.length() - 6));
         o.putObject("officer").put("id", "forger").put("designation", "Depot Manager");
         return o;
+    }
+
+    static Kafka.Sent publish(String topic, ObjectNode outcome) {
+        return Kafka.publish(topic, outcome.path("citizenRef").asText(), outcome.toString(), "application.outcome.decided",
+                outcome.path("eventId").asText());
     }
 
     /** The citizen reference on the department's application event (what the department knows the citizen by). */
