@@ -40,6 +40,10 @@ public final class InfrastructureFailures {
                 return true;
             }
             String name = t.getClass().getName();
+            // vault-service unreachable or failing (privacy's VaultClient): infrastructure like the database.
+            if (name.equals("dev.seva.privacy.vault.VaultClient$VaultUnavailable")) {
+                return true;
+            }
             if (name.contains("ClosedConnection") || name.contains("ConnectionException") || name.contains("NoStackTraceTimeoutException")
                     || name.contains("PoolTimeout") || name.contains("VertxException") && String.valueOf(t.getMessage()).contains("closed")) {
                 return true;

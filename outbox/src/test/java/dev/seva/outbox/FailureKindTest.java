@@ -22,6 +22,15 @@ class FailureKindTest {
     }
 
     @Test
+    void aVaultThatCannotAnswerIsWaitedForLikeTheDatabase() {
+        // Tried: vault-service answering 503 (no connection error underneath), wrapped as the HTTP client does.
+        RuntimeException unavailable = new dev.seva.privacy.vault.VaultClient.VaultUnavailable("vault-service answered 503 to POST /v1/citizens/x/key", null);
+        assertThat(FailureKind.of(new CompletionException(unavailable))).isEqualTo(FailureKind.INFRASTRUCTURE);
+        // A refusal (wrong secret, unknown token) is not waited for.
+        assertThat(FailureKind.of(new dev.seva.privacy.vault.VaultClient.VaultRefused(403, "refused"))).isEqualTo(FailureKind.UNEXPECTED);
+    }
+
+    @Test
     void concurrentChangesAreRetried() {
         assertThat(FailureKind.of(new RuntimeException("ERROR: duplicate key value violates unique constraint (23505)"))).isEqualTo(FailureKind.TRANSIENT);
         assertThat(FailureKind.of(new RuntimeException("could not serialize access (40001)"))).isEqualTo(FailureKind.TRANSIENT);

@@ -113,7 +113,7 @@ class OutboxRelayTest {
     @RunOnVertxContext
     void anEventThatBreaksItsContractCannotBeAppended(UniAsserter asserter) {
         CitizenErasureRequested broken = new CitizenErasureRequested(EventIds.random(), CitizenErasureRequested.EVENT_TYPE,
-                Instant.now(), "not-a-citizen-ref", null, CitizenErasureRequested.Reason.CITIZEN_REQUEST);
+                Instant.now(), "not-a-citizen-ref", CitizenErasureRequested.Reason.CITIZEN_REQUEST);
         asserter.execute(() -> assertThatThrownBy(() -> outbox.append(Topics.CITIZEN_ERASURE, "k", broken))
                 .isInstanceOf(ContractViolationException.class).hasMessageContaining("/citizenRef"));
     }
@@ -205,7 +205,7 @@ class OutboxRelayTest {
     private static CitizenErasureRequested erasure() {
         CitizenErasureRequested example = ContractExamples.load("citizen.erasure.v1", "citizen-request", CitizenErasureRequested.class);
         String ref = "cit_" + UUID.randomUUID().toString().replace("-", "");
-        return new CitizenErasureRequested(EventIds.random(), example.eventType(), Instant.now(), ref, example.address(), example.reason());
+        return new CitizenErasureRequested(EventIds.random(), example.eventType(), Instant.now(), ref, example.reason());
     }
 
     private static ConsumerRecord<String, String> awaitRecord(UUID eventId) {
