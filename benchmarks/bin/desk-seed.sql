@@ -23,11 +23,11 @@ INSERT INTO bench_service VALUES
 
 -- n: 1..N; kind: 'open' or 'decided'
 CREATE TEMP TABLE bench_app AS
-SELECT format('SEVA-RTC-2026-%s', lpad(n::text, 6, '0')) AS reference, 'apsrtc'::text AS department_id, n,
+SELECT format('SEVA-APS-2026-%s', lpad(n::text, 6, '0')) AS reference, 'apsrtc'::text AS department_id, n,
        (n % 10 < 6) AS is_new, (n % 10 = 9) AS awaiting, true AS is_open
 FROM generate_series(1, :open) AS n
 UNION ALL
-SELECT format('SEVA-RTC-2025-%s', lpad(n::text, 6, '0')), 'apsrtc', n, false, false, false
+SELECT format('SEVA-APS-2025-%s', lpad(n::text, 6, '0')), 'apsrtc', n, false, false, false
 FROM generate_series(1, :open / 10) AS n
 UNION ALL
 SELECT format('SEVA-%s-2026-%s', upper(left(d, 3)), lpad(n::text, 6, '0')), d, n, (n % 3 <> 0), false, (n % 4 <> 0)

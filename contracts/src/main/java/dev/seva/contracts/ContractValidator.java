@@ -73,6 +73,15 @@ public final class ContractValidator {
                 violations.add(new ContractViolation("/departmentId", "const",
                         "/departmentId must be \"" + dt.departmentId() + "\" on " + topic + ": a department topic carries only its own department's events"));
             }
+            JsonNode reference = event == null ? null : event.get("applicationRef");
+            boolean referenceReported = violations.stream().anyMatch(v -> v.field().equals("/applicationRef"));
+            if (reference != null && reference.isTextual() && !referenceReported
+                    && !dev.seva.contracts.department.ApplicationReferences.belongsTo(reference.asText(), dt.departmentId())) {
+                violations.add(new ContractViolation("/applicationRef", "pattern",
+                        "/applicationRef must be one of " + dt.departmentId() + "'s (SEVA-"
+                                + dev.seva.contracts.department.ApplicationReferences.departmentCode(dt.departmentId())
+                                + "-…) on " + topic + ": a department answers only its own applications"));
+            }
         });
     }
 

@@ -152,6 +152,24 @@ class ContractViolationsTest {
                 .isInstanceOf(ContractViolationException.class).hasMessageContaining("/departmentId");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("departmentTopics")
+    void aDepartmentAnswersOnlyItsOwnApplications(String topic, String folder, String example) {
+        String department = Topics.parseDepartmentTopic(topic).orElseThrow().departmentId();
+        ObjectNode own = ContractExamples.load(folder, example).deepCopy();
+        own.put("departmentId", department);
+        if (!department.equals("revenue")) {
+            own.put("serviceId", "mun-birth-certificate");
+        }
+        own.put("applicationRef", department.equals("revenue") ? "SEVA-REV-2026-000123" : "SEVA-MUN-2026-000123");
+        // Tried: the department's own id, its own topic, and another department's reference (Transport's).
+        ObjectNode forged = own.deepCopy().put("applicationRef", "SEVA-TRA-2026-000123");
+
+        assertThat(ContractValidator.instance().validate(topic, own)).as("its own application").isEmpty();
+        assertThat(ContractValidator.instance().validate(topic, forged)).as("another department's application on " + topic)
+                .anySatisfy(v -> assertThat(v.field()).isEqualTo("/applicationRef"));
+    }
+
     @Test
     void producerGuardThrowsWithTheFieldInTheMessage() {
         ObjectNode event = ContractExamples.load("whatsapp.inbound.v1", "text").deepCopy();

@@ -335,7 +335,7 @@ class DeskServiceTest {
     }
 
     static String reference() {
-        return "SEVA-RTC-2026-" + (100000 + ThreadLocalRandom.current().nextInt(899999));
+        return "SEVA-APS-2026-" + (100000 + ThreadLocalRandom.current().nextInt(899999));
     }
 
     static String submittedJson(String ref, String name, Instant at) {

@@ -104,6 +104,20 @@ class CrossDepartmentApprovalsTest {
     }
 
     @Test
+    void anApprovalOfAnotherDepartmentsApplicationReferenceIsDeadLetteredAndNothingIsSigned() throws Exception {
+        // Municipal, on its own topic and in its own name, approves Revenue's application SEVA-REV-…
+        // (which would otherwise block Revenue's real certificate for that reference).
+        ApplicationOutcomeDecided own = approval("municipal", "mun-birth-certificate", "birth_certificate");
+        String revenueReference = own.applicationRef().replace("SEVA-MUN-", "SEVA-REV-");
+        ApplicationOutcomeDecided forged = new ApplicationOutcomeDecided(own.eventId(), own.eventType(), own.occurredAt(), "municipal",
+                revenueReference, own.serviceId(), own.citizenRef(), own.outcome(), null, null, own.document(), own.officer());
+        producer.send(new ProducerRecord<>(MUNICIPAL, forged.citizenRef(), EventJson.mapper().writeValueAsString(forged))).get();
+
+        assertThat(deadLetterReason(forged)).contains("applicationRef");
+        assertThat(documentsOf(forged)).isZero();
+    }
+
+    @Test
     void aDepartmentNamingAnotherDepartmentOnItsOwnTopicIsDeadLettered() throws Exception {
         // Municipal writes in revenue's name: the topic, not the body, says who it is.
         ApplicationOutcomeDecided forged = approval("revenue", "rev-income-certificate", "income_certificate");
@@ -146,7 +160,9 @@ class CrossDepartmentApprovalsTest {
     // --- helpers ------------------------------------------------------------------------------
 
     static ApplicationOutcomeDecided approval(String departmentId, String serviceId, String documentType) {
-        String reference = String.format("SEVA-REV-2028-%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+        // The department's own kind of reference: the contract refuses another department's (see below).
+        String reference = String.format("SEVA-%s-2028-%09d", dev.seva.contracts.department.ApplicationReferences.departmentCode(departmentId),
+                ThreadLocalRandom.current().nextInt(1_000_000_000));
         String citizen = "cit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
         ApplicationOutcomeDecided sample = SamplePdfs.approved(reference, citizen, documentType, SamplePdfs.sampleData(documentType));
         return new ApplicationOutcomeDecided(UUID.randomUUID(), sample.eventType(), Instant.now(), departmentId, reference, serviceId, citizen,

@@ -108,7 +108,7 @@ public final class DeskBenchmark {
         int seconds = Math.min(600, Integer.parseInt(a.getOrDefault("seconds", "60")));
         int think = Integer.parseInt(a.getOrDefault("think-ms", "500"));
         int open = Integer.parseInt(a.getOrDefault("open", "100000"));
-        String refs = a.getOrDefault("reference-format", "SEVA-RTC-2026-%06d");
+        String refs = a.getOrDefault("reference-format", "SEVA-APS-2026-%06d");
 
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(4)).build();

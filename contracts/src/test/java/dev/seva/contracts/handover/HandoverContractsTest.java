@@ -75,7 +75,7 @@ class HandoverContractsTest {
         ObjectNode delayed = (ObjectNode) ContractExamples.load("dept.outcomes.v1", "delayed");
         assertThat(validator.validate(Topics.departmentOutcomes("revenue"), delayed)).isEmpty();
         assertThat(validator.validate(Topics.departmentOutcomes("transport"), delayed.deepCopy().put("departmentId", "transport")
-                .put("applicationRef", "SEVA-TRN-2026-000042"))).isEmpty();
+                .put("applicationRef", "SEVA-TRA-2026-000042"))).isEmpty();
         delayed.remove("expectedBy");
         assertThat(fields(validator.validate(Topics.departmentOutcomes("revenue"), delayed))).contains("/expectedBy");
         ApplicationOutcomeDecided read = ContractExamples.load("dept.outcomes.v1", "delayed", ApplicationOutcomeDecided.class);
