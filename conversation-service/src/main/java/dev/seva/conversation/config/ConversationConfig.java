@@ -32,11 +32,16 @@ public interface ConversationConfig {
 
     interface Throttle {
         /** Messages one citizen may send within {@link #window()} before the rest are dropped. */
-        @WithDefault("12")
+        @WithDefault("15")
         int messages();
 
-        @WithDefault("30s")
+        /** Short: a citizen waiting for each reply sends at most one message per round trip. */
+        @WithDefault("2s")
         Duration window();
+
+        /** Once over the limit, the sender's messages are dropped until they have been quiet this long. */
+        @WithDefault("10s")
+        Duration quiet();
 
         /** Citizens tracked at most (least recently seen dropped first), so a flood of numbers cannot exhaust memory. */
         @WithDefault("100000")

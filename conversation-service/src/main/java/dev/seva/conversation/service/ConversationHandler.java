@@ -7,6 +7,7 @@ import dev.seva.conversation.config.ConversationConfig;
 import dev.seva.conversation.domain.CitizenInput;
 import dev.seva.conversation.domain.Effect;
 import dev.seva.conversation.domain.Facts;
+import dev.seva.conversation.domain.IntakeThrottle;
 import dev.seva.conversation.domain.Journey;
 import dev.seva.conversation.domain.JourneyState;
 import dev.seva.conversation.domain.Language;
@@ -19,6 +20,8 @@ import dev.seva.conversation.persistence.SessionRow;
 import dev.seva.outbox.MessageLog;
 import dev.seva.privacy.vault.CitizenKey;
 import dev.seva.privacy.vault.VaultClient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -69,6 +72,12 @@ public class ConversationHandler {
     @Inject
     VaultAccess vault;
 
+    @Inject
+    MeterRegistry registry;
+
+    private volatile IntakeThrottle intakeThrottle;
+    private Counter throttled;
+
     Clock clock = Clock.systemUTC();
 
     public Uni<Void> onInbound(WhatsAppMessageReceived message) {
@@ -82,6 +91,17 @@ public class ConversationHandler {
     }
 
     private Uni<Void> handle(WhatsAppMessageReceived message) {
+        IntakeThrottle throttle = throttle();
+        IntakeThrottle.Decision decision = throttle.admit(message.from().key(), Instant.now(clock));
+        if (decision == IntakeThrottle.Decision.DROP) {
+            // Recorded as handled (the message log row above), never answered: one number's flood costs others little.
+            throttled.increment();
+            return Uni.createFrom().voidItem();
+        }
+        if (decision == IntakeThrottle.Decision.SLOW_DOWN) {
+            throttled.increment();
+            return slowDown(message);
+        }
         CitizenInput input = InboundMapping.toInput(message);
         return CitizenRow.byAddress(message.from().key()).chain(citizen -> {
             if (citizen == null || CitizenRow.DECLINED.equals(citizen.consent)) {
@@ -102,6 +122,34 @@ public class ConversationHandler {
     private Uni<Void> freshStart(WhatsAppMessageReceived message, CitizenRow erased, CitizenInput input) {
         LOG.infof("Citizen %s was erased in the vault: their rows go, and they start afresh", erased.citizenRef);
         return erasure.erasedInVault(erased).chain(() -> firstContact(message, null, input));
+    }
+
+    /** One polite "please slow down" in the citizen's language (English before they chose one); nothing else changes. */
+    private Uni<Void> slowDown(WhatsAppMessageReceived message) {
+        LOG.infof("Citizen %s is sending too fast: one slow-down reply, the rest of the window dropped", Masking.phone(message.from().waId()));
+        return CitizenRow.byAddress(message.from().key()).chain(citizen -> {
+            boolean accepted = citizen != null && CitizenRow.ACCEPTED.equals(citizen.consent);
+            Language language = citizen == null || citizen.language == null ? Language.EN : Language.of(citizen.language);
+            Instant now = Instant.now(clock);
+            return outbound.send(new OutboundMessages.Recipient(message.from(), message.phoneNumberId(), language, now,
+                    accepted ? citizen.citizenRef : null), List.of(new Reply.Text(Messages.text(language, "intake.slow.text"))), message.eventId(), null);
+        });
+    }
+
+    private IntakeThrottle throttle() {
+        IntakeThrottle current = intakeThrottle;
+        if (current == null) {
+            synchronized (this) {
+                if (intakeThrottle == null) {
+                    throttled = Counter.builder("seva.intake.throttled").tag("stage", "conversation")
+                            .description("Citizens' messages over the per-citizen soft limit (one slow-down reply, the rest dropped)").register(registry);
+                    intakeThrottle = new IntakeThrottle(config.throttle().messages(), config.throttle().window(),
+                            config.throttle().quiet(), config.throttle().citizens());
+                }
+                current = intakeThrottle;
+            }
+        }
+        return current;
     }
 
     /** Before consent nothing is stored; the decision is, with the address it belongs to. */
