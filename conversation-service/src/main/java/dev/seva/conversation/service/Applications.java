@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seva.contracts.EventIds;
 import dev.seva.contracts.Topics;
+import dev.seva.contracts.department.ApplicationReferences;
 import dev.seva.contracts.catalogue.FieldDefinition;
 import dev.seva.contracts.catalogue.ServiceDefinition;
 import dev.seva.contracts.department.ApplicationEvent;
@@ -146,9 +147,8 @@ public class Applications {
                 .getSingleResult());
     }
 
-    /** REV for revenue, MUN for municipal: the department id's first three letters. */
+    /** REV for revenue, MUN for municipal: the contract's code, which the validator checks against the topic. */
     static String departmentCode(String departmentId) {
-        String letters = departmentId.replaceAll("[^a-z]", "").toUpperCase(Locale.ROOT);
-        return letters.length() <= 3 ? (letters + "XX").substring(0, Math.max(2, letters.length())) : letters.substring(0, 3);
+        return ApplicationReferences.departmentCode(departmentId);
     }
 }
