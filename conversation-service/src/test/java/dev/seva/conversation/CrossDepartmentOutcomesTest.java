@@ -82,10 +82,13 @@ class CrossDepartmentOutcomesTest {
     void anotherDepartmentsApprovalOfARevenueApplicationIsDeadLetteredAndTheCitizenHearsNothing() {
         Applied a = revenueApplication();
 
-        ApplicationOutcomeDecided forged = outcome("municipal", a, INCOME, Outcome.APPROVED, new DocumentData("income_certificate", Map.of(), null));
+        // Municipal answers, on its own topic and in its own name, Revenue's application SEVA-REV-…: the contract
+        // itself refuses another department's reference there (our producers could not send it).
+        ApplicationOutcomeDecided forged = new ApplicationOutcomeDecided(EventIds.random(), ApplicationOutcomeDecided.EVENT_TYPE, Instant.now(),
+                "municipal", a.reference, INCOME, a.citizenRef, Outcome.APPROVED, null, null, new DocumentData("income_certificate", Map.of(), null), null);
         chat.publish(MUNICIPAL_OUTCOMES, a.citizenRef, forged, ApplicationOutcomeDecided.EVENT_TYPE);
 
-        assertThat(deadLetterReason(MUNICIPAL_OUTCOMES, forged.eventId())).contains("cross-department").contains("belongs to revenue");
+        assertThat(deadLetterReason(MUNICIPAL_OUTCOMES, forged.eventId())).contains("breaks its contract").contains("/applicationRef");
         assertThat(a.citizen.allReplies()).as("nothing told to the citizen").hasSize(a.repliesBefore);
         assertStillSubmitted(a);
     }
