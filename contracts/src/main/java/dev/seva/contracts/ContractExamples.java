@@ -13,6 +13,14 @@ import java.io.UncheckedIOException;
  */
 public final class ContractExamples {
 
+    /**
+     * The examples' sealed values ({@code sealed:v1:...}) are sealed for the example citizen
+     * ({@code cit_7QbX2mK9pL4sT8vW1yZ3}) with a key of 32 zero bytes under this id, so that a consumer's
+     * test can open them (privacy's {@code new CitizenKey(citizenRef, EXAMPLE_KEY_ID, new byte[32])}).
+     */
+    public static final String EXAMPLE_KEY_ID = "key_ExampleOnly0000000000";
+    public static final String EXAMPLE_CITIZEN_REF = "cit_7QbX2mK9pL4sT8vW1yZ3";
+
     private ContractExamples() {
     }
 

@@ -95,6 +95,27 @@ class ContractViolationsTest {
     }
 
     @Test
+    void whatTheCitizenAnsweredTravelsToDepartmentsOnlySealed() {
+        // Tried: the answers as they travelled before issue 15 (a name and an income in clear), and an
+        // answer to a department's question in clear: each is readable in the topic and its backups
+        // after the citizen's erasure, so the contract refuses it.
+        ObjectNode submitted = ContractExamples.load("dept.applications.v1", "submitted").deepCopy();
+        assertThat(ContractValidator.instance().validate(Topics.departmentApplications("revenue"), submitted)).isEmpty();
+        ((ObjectNode) submitted.get("fields")).put("applicantName", "Lakshmi Venkata").put("annualIncome", 84000);
+        assertThat(ContractValidator.instance().validate(Topics.departmentApplications("revenue"), submitted))
+                .extracting(ContractViolation::field)
+                .contains("/fields/applicantName", "/fields/annualIncome");
+
+        ObjectNode provided = ContractExamples.load("dept.applications.v1", "information-provided").deepCopy();
+        assertThat(ContractValidator.instance().validate(Topics.departmentApplications("municipal"), provided.put("departmentId", "municipal")
+                .put("applicationRef", "SEVA-MUN-2026-482913").put("serviceId", "mun-water-connection"))).isEmpty();
+        ((ObjectNode) provided.get("information")).put("answer", "Farmer");
+        assertThat(ContractValidator.instance().validate(Topics.departmentApplications("municipal"), provided))
+                .extracting(ContractViolation::field)
+                .contains("/information/answer");
+    }
+
+    @Test
     void anErasureEventCarriesNoPhoneNumber() {
         // Tried: the pre-issue-15 erasure event, with the citizen's WhatsApp address beside the citizenRef.
         ObjectNode event = ContractExamples.load("citizen.erasure.v1", "citizen-request").deepCopy();

@@ -82,6 +82,15 @@ final class FakeVault {
         erase(citizenRef);
     }
 
+    /** The citizen's key as the service got it, for a test to open what was sealed with it. */
+    dev.seva.privacy.vault.CitizenKey keyOf(String citizenRef) {
+        byte[] key = keys.get(citizenRef);
+        if (key == null) {
+            throw new IllegalStateException("No key was made for " + citizenRef);
+        }
+        return new dev.seva.privacy.vault.CitizenKey(citizenRef, "key-" + Integer.toHexString(citizenRef.hashCode()), key);
+    }
+
     int keyRequests(String citizenRef) {
         AtomicInteger n = keyRequests.get(citizenRef);
         return n == null ? 0 : n.get();

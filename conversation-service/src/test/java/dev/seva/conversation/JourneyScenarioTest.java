@@ -1,6 +1,8 @@
 package dev.seva.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.seva.privacy.vault.CitizenKey;
+import dev.seva.privacy.vault.SealedJson;
 import dev.seva.contracts.ContractAssertions;
 import dev.seva.contracts.EventIds;
 import dev.seva.contracts.LocalizedText;
@@ -90,12 +92,17 @@ class JourneyScenarioTest {
         assertThat(submitted.key()).isEqualTo(event.get("citizenRef").asText());
         assertThat(submitted.value()).as("no phone number and no Aadhaar number in a department event")
                 .doesNotContain(lakshmi.waId).doesNotContain(Answers.AADHAAR);
-        income.fields().stream().filter(f -> f.type() == FieldDefinition.FieldType.AADHAAR).forEach(f -> {
-            assertThat(event.at("/fields/" + f.id() + "/masked").asText()).isEqualTo("XXXX XXXX " + Answers.AADHAAR.substring(8));
-            assertThat(event.at("/fields/" + f.id() + "/token").asText()).startsWith("aad_");
-        });
-
         String citizenRef = event.get("citizenRef").asText();
+        // What the citizen answered travels sealed with their key (crypto-shredding): nothing of it in
+        // clear in the record, every field opens with the citizen's key to what they answered.
+        assertThat(event.get("fields").properties()).isNotEmpty()
+                .allSatisfy(field -> assertThat(SealedJson.isSealed(field.getValue())).as(field.getKey()).isTrue());
+        CitizenKey key = FakeVault.instance().keyOf(citizenRef);
+        income.fields().stream().filter(f -> f.type() == FieldDefinition.FieldType.AADHAAR).forEach(f -> {
+            JsonNode aadhaar = SealedJson.open(key, event.at("/fields/" + f.id()));
+            assertThat(aadhaar.get("masked").asText()).isEqualTo("XXXX XXXX " + Answers.AADHAAR.substring(8));
+            assertThat(aadhaar.get("token").asText()).startsWith("aad_");
+        });
         // Every command for the known citizen names them, so notification-service erases its deliveries by citizenRef.
         assertThat(lakshmi.allReplies().subList(1, lakshmi.allReplies().size())).extracting(SendMessage::citizenRef).containsOnly(citizenRef);
         decide(income.departmentId(), reference, citizenRef, ApplicationOutcomeDecided.Outcome.ACCEPTED, null, null);
@@ -108,7 +115,8 @@ class JourneyScenarioTest {
         assertThat(lakshmi.says("Farmer", 1).get(0).text().body()).isEqualTo(Messages.text(Language.EN, "outcome.answer.sent.text", reference));
         JsonNode information = Chat.read(departmentEvent(income.departmentId(), reference, "application.information_provided").value());
         assertThat(information.at("/information/questionId").asText()).isEqualTo("fatherOccupation");
-        assertThat(information.at("/information/answer").asText()).isEqualTo("Farmer");
+        assertThat(information.at("/information/answer").asText()).startsWith("sealed:v1:").doesNotContain("Farmer");
+        assertThat(SealedJson.open(key, information.at("/information/answer")).asText()).isEqualTo("Farmer");
 
         decide(income.departmentId(), reference, citizenRef, ApplicationOutcomeDecided.Outcome.APPROVED, null,
                 new ApplicationOutcomeDecided.DocumentData("income_certificate", Map.of("annualIncome", 84000), null));

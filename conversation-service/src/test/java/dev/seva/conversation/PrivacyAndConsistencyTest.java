@@ -51,6 +51,9 @@ class PrivacyAndConsistencyTest {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    dev.seva.conversation.service.Applications applications;
+
     @BeforeEach
     void connect() {
         if (chat == null) {
@@ -101,6 +104,30 @@ class PrivacyAndConsistencyTest {
         List<String> needles = new ArrayList<>(List.of(citizenRef, citizen.waId, reference));
         needles.addAll(tokens);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rowsMentioning(needles.toArray(String[]::new))).isEmpty());
+    }
+
+    @Test
+    void applicationReferencesAreDrawnAtRandomAndNeverIssuedTwice() throws Throwable {
+        // Tried before the fix: references counted up per department and year (reference_counter), so
+        // one reference told the next and how many applications came before it.
+        List<String> drawn = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            drawn.add(VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> applications.issueReference("ZZA", 2026))));
+        }
+        assertThat(drawn).allMatch(r -> r.matches("SEVA-ZZA-2026-\\d{6}")).doesNotHaveDuplicates();
+        List<Integer> numbers = drawn.stream().map(r -> Integer.parseInt(r.substring(r.length() - 6))).toList();
+        assertThat(numbers).as("not counted up: %s", numbers).isNotEqualTo(numbers.stream().sorted().toList());
+        assertThat(query("SELECT count(*) FROM issued_reference WHERE code = 'ZZA'")).containsExactly("20");
+
+        // Tried: a department and year whose every number is taken: the draw gives up with a clear error
+        // instead of reusing one (an application's reference is its identity at the department).
+        try (Connection db = database()) {
+            db.createStatement().execute("INSERT INTO issued_reference (reference, code, year) "
+                    + "SELECT format('SEVA-ZZB-2026-%s', lpad(n::text, 6, '0')), 'ZZB', 2026 FROM generate_series(0, 999999) AS n "
+                    + "ON CONFLICT DO NOTHING");
+        }
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> applications.issueReference("ZZB", 2026))))
+                .hasMessageContaining("reference space is nearly exhausted");
     }
 
     @Test
@@ -225,6 +252,11 @@ class PrivacyAndConsistencyTest {
                 }
             }
             for (String[] column : columns) {
+                if (column[0].equals("issued_reference")) {
+                    // Only that a number was once issued, so it is never issued again: no citizen, no
+                    // application, nothing to link it back to anyone (V4__random_references.sql).
+                    continue;
+                }
                 for (String needle : needles) {
                     String sql = "SELECT count(*) FROM \"" + column[0] + "\" WHERE position(? in convert_from(convert_to(\"" + column[1]
                             + "\"::text, 'UTF8'), 'UTF8')) > 0";

@@ -20,6 +20,14 @@ public final class ApplicationReferences {
         return letters.length() <= 3 ? (letters + "XX").substring(0, Math.max(2, letters.length())) : letters.substring(0, 3);
     }
 
+    /** {@code SEVA-REV-2026-004817}: the number is six digits, drawn at random by conversation-service. */
+    public static String format(String code, int year, int number) {
+        if (number < 0 || number > 999_999) {
+            throw new IllegalArgumentException("A reference number has six digits: " + number);
+        }
+        return String.format(Locale.ROOT, "SEVA-%s-%04d-%06d", code, year, number);
+    }
+
     /** Whether the reference was issued for an application to {@code departmentId}. */
     public static boolean belongsTo(String reference, String departmentId) {
         return reference != null && reference.startsWith("SEVA-" + departmentCode(departmentId) + "-");

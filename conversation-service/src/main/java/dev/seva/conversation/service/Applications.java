@@ -16,11 +16,15 @@ import dev.seva.conversation.persistence.ApplicationRow;
 import dev.seva.conversation.persistence.CitizenRow;
 import dev.seva.outbox.Outbox;
 import dev.seva.privacy.vault.CitizenKey;
+import dev.seva.privacy.vault.SealedJson;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
+
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +32,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,8 +54,7 @@ public class Applications {
     public Uni<Reply> submit(CitizenRow citizen, CitizenKey key, ServiceDefinition service, Map<String, Answer> answers) {
         String code = departmentCode(service.departmentId());
         int year = LocalDate.now(clock.withZone(INDIA)).getYear();
-        return nextNumber(code, year).chain(number -> {
-            String reference = String.format(Locale.ROOT, "SEVA-%s-%d-%06d", code, year, number);
+        return issueReference(code, year).chain(reference -> {
             Instant now = Instant.now(clock);
             ApplicationRow row = new ApplicationRow();
             row.reference = reference;
@@ -69,7 +71,9 @@ public class Applications {
             row.submittedAt = now;
             row.updatedAt = now;
             List<ApplicationEvent.Attachment> attachments = new ArrayList<>();
-            Map<String, JsonNode> fields = fields(service, answers, attachments);
+            // What the citizen answered travels sealed with their key: the department opens it with the
+            // key, and after an erasure no copy in the topic or its backups can be read (decision 009).
+            Map<String, JsonNode> fields = SealedJson.sealAll(key, fields(service, answers, attachments));
             ApplicationEvent event = new ApplicationEvent(EventIds.random(), ApplicationEvent.SUBMITTED, now, service.departmentId(),
                     reference, service.id(), service.version(), citizen.citizenRef, citizen.language, service.slaDays(), fields,
                     attachments.isEmpty() ? null : attachments, null);
@@ -81,7 +85,7 @@ public class Applications {
     }
 
     /** Sends the department the citizen's answer to its question. */
-    public Uni<Void> provideInformation(CitizenRow citizen, String reference, String questionId, Answer answer) {
+    public Uni<Void> provideInformation(CitizenRow citizen, CitizenKey key, String reference, String questionId, Answer answer) {
         return ApplicationRow.<ApplicationRow>findById(reference).chain(row -> {
             if (row == null || !row.citizenRef.equals(citizen.citizenRef)) {
                 return Uni.createFrom().voidItem();
@@ -93,7 +97,7 @@ public class Applications {
                     row.departmentId, reference, row.serviceId, null, citizen.citizenRef, citizen.language, null, null,
                     answer.media() == null ? null : List.of(new ApplicationEvent.Attachment(questionId, answer.media().mediaId(),
                             answer.media().mimeType(), answer.media().filename())),
-                    new ApplicationEvent.InformationProvided(questionId, value(answer)));
+                    new ApplicationEvent.InformationProvided(questionId, SealedJson.seal(key, value(answer))));
             return outbox.append(Topics.departmentApplications(row.departmentId), citizen.citizenRef, event);
         });
     }
@@ -136,16 +140,47 @@ public class Applications {
         return NODES.textNode(answer.value() == null ? "" : answer.value());
     }
 
-    /** The next number of a department's references this year (a row lock serializes submissions of one department). */
-    private static Uni<Long> nextNumber(String code, int year) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "INSERT INTO reference_counter (code, year, last_value) VALUES (?1, ?2, 1) "
-                                + "ON CONFLICT (code, year) DO UPDATE SET last_value = reference_counter.last_value + 1 RETURNING last_value",
-                        Long.class)
-                .setParameter(1, code)
-                .setParameter(2, year)
-                .getSingleResult());
+    /**
+     * A new reference, {@code SEVA-<CODE>-<YYYY>-<NNNNNN>} with six random digits: a reference tells
+     * nothing of how many applications a department has nor which came before (the sequential counter
+     * it replaces did, and let one guess others'). Claimed in {@code issued_reference} by an insert that
+     * does nothing on a number already taken (no error, so the caller's transaction goes on) and tried
+     * again with a new number; two submissions drawing the same number wait on each other's row, and
+     * one of them draws again. The space is a million per department and year: at half full a draw
+     * takes two tries on average; from the eighth draw a warning is logged, and {@link #MAX_DRAWS}
+     * failing in a row means the space is nearly exhausted, an error an operator must see (the
+     * submission fails and is retried by the consumer, the citizen's message is not lost).
+     */
+    public Uni<String> issueReference(String code, int year) {
+        return issueReference(code, year, 1);
     }
+
+    private Uni<String> issueReference(String code, int year, int attempt) {
+        String reference = ApplicationReferences.format(code, year, DRAWS.nextInt(1_000_000));
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                                "INSERT INTO issued_reference (reference, code, year) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+                        .setParameter(1, reference)
+                        .setParameter(2, code)
+                        .setParameter(3, year)
+                        .executeUpdate())
+                .chain(inserted -> {
+                    if (inserted == 1) {
+                        return Uni.createFrom().item(reference);
+                    }
+                    if (attempt == 8) {
+                        LOG.warnf("Eight application references of %s in %d were taken in a row: the reference space is filling up", code, year);
+                    }
+                    if (attempt >= MAX_DRAWS) {
+                        return Uni.createFrom().failure(new IllegalStateException("No free application reference for " + code + " in " + year
+                                + " after " + MAX_DRAWS + " draws: the department's reference space is nearly exhausted"));
+                    }
+                    return issueReference(code, year, attempt + 1);
+                });
+    }
+
+    static final int MAX_DRAWS = 32;
+    private static final SecureRandom DRAWS = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(Applications.class);
 
     /** REV for revenue, MUN for municipal: the contract's code, which the validator checks against the topic. */
     static String departmentCode(String departmentId) {

@@ -245,7 +245,7 @@ public class ConversationHandler {
             return applications.submit(citizen, key, submit.service(), submit.answers()).invoke(replies::add).replaceWithVoid();
         }
         if (effect instanceof Effect.ProvideInformation info) {
-            return applications.provideInformation(citizen, info.applicationRef(), info.questionId(), info.answer());
+            return applications.provideInformation(citizen, key, info.applicationRef(), info.questionId(), info.answer());
         }
         if (effect instanceof Effect.RequestHandover request) {
             return handovers.open(citizen, request);

@@ -76,6 +76,41 @@ public final class CitizenKey {
         return new String(crypt(Cipher.DECRYPT_MODE, Arrays.copyOf(in, 12), Arrays.copyOfRange(in, 12, in.length)), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Bytes sealed the same way (for files such as an issued PDF): the ASCII prefix and key id, a colon,
+     * then nonce, ciphertext and tag.
+     */
+    public byte[] sealBytes(byte[] plaintext) {
+        byte[] nonce = new byte[12];
+        RANDOM.nextBytes(nonce);
+        byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, nonce, plaintext);
+        byte[] header = (PREFIX + keyId + ":").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[header.length + 12 + ciphertext.length];
+        System.arraycopy(header, 0, out, 0, header.length);
+        System.arraycopy(nonce, 0, out, header.length, 12);
+        System.arraycopy(ciphertext, 0, out, header.length + 12, ciphertext.length);
+        return out;
+    }
+
+    /** Whether bytes were sealed by {@link #sealBytes} (files stored before sealing began were not). */
+    public static boolean isSealed(byte[] value) {
+        byte[] prefix = PREFIX.getBytes(StandardCharsets.US_ASCII);
+        return value != null && value.length > prefix.length && Arrays.equals(value, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** The clear bytes; bytes that are not sealed are returned as they are. */
+    public byte[] openBytes(byte[] value) {
+        if (!isSealed(value)) {
+            return value;
+        }
+        byte[] header = (PREFIX + keyId + ":").getBytes(StandardCharsets.US_ASCII);
+        if (value.length < header.length + 12 + 16 || !Arrays.equals(value, 0, header.length, header, 0, header.length)) {
+            throw new IllegalArgumentException("The bytes were sealed with another key");
+        }
+        return crypt(Cipher.DECRYPT_MODE, Arrays.copyOfRange(value, header.length, header.length + 12),
+                Arrays.copyOfRange(value, header.length + 12, value.length));
+    }
+
     private byte[] crypt(int mode, byte[] nonce, byte[] input) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
