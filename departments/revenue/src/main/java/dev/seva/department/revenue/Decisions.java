@@ -109,7 +109,11 @@ public final class Decisions {
         return Optional.empty();
     }
 
-    /** What a certificate can print of a field: text, numbers, the masked Aadhaar, an address. */
+    /**
+     * What a certificate can print of a field: text, numbers, the masked Aadhaar, an address. A sealed
+     * value (what the citizen answered, sealed with their key) is text here and is copied through as
+     * it is: the sample holds no key, document-service opens it.
+     */
     static Optional<Object> printable(JsonNode value) {
         if (value == null || value.isNull()) {
             return Optional.empty();

@@ -1,6 +1,9 @@
 package dev.seva.department.revenue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.seva.privacy.vault.CitizenKey;
+import dev.seva.privacy.vault.SealedJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seva.contracts.ContractAssertions;
 import dev.seva.contracts.ContractExamples;
@@ -69,6 +72,9 @@ class RevenueDepartmentTest {
         }
     }
 
+    /** The key the contract examples are sealed with (ContractExamples.EXAMPLE_KEY_ID). */
+    private static final CitizenKey EXAMPLE_KEY = new CitizenKey(ContractExamples.EXAMPLE_CITIZEN_REF, ContractExamples.EXAMPLE_KEY_ID, new byte[32]);
+
     @Test
     void aCompleteApplicationIsAcceptedThenApprovedWithTheDataItsCertificatePrints() throws Exception {
         String reference = submit("rev-income-certificate", true);
@@ -76,10 +82,14 @@ class RevenueDepartmentTest {
         assertThat(decided).extracting(o -> o.get("outcome").asText()).containsExactly("accepted", "approved");
         JsonNode document = decided.get(1).get("document");
         assertThat(document.get("type").asText()).isEqualTo("income_certificate");
-        assertThat(document.at("/data/applicantName").asText()).isEqualTo("Lakshmi Venkata");
-        assertThat(document.at("/data/aadhaar").asText()).isEqualTo("XXXX XXXX 4321");
+        // The citizen's answers are copied through sealed, as they arrived: the sample never holds them
+        // in clear and needs no key; document-service opens them with the citizen's key.
+        assertThat(document.at("/data/applicantName").asText()).startsWith("sealed:v1:");
+        assertThat(decided.get(1).toString()).doesNotContain("Lakshmi", "4321", "84000");
+        assertThat(SealedJson.open(EXAMPLE_KEY, document.at("/data/applicantName")).asText()).isEqualTo("Lakshmi Venkata");
+        assertThat(SealedJson.open(EXAMPLE_KEY, document.at("/data/aadhaar")).get("masked").asText()).isEqualTo("XXXX XXXX 4321");
+        assertThat(SealedJson.open(EXAMPLE_KEY, document.at("/data/annualIncome")).asLong()).isEqualTo(84000);
         assertThat(document.at("/data/district").asText()).isEqualTo("Krishna");
-        assertThat(document.at("/data/annualIncome").asLong()).isEqualTo(84000);
     }
 
     @Test
@@ -100,7 +110,8 @@ class RevenueDepartmentTest {
 
         ObjectNode answer = ContractExamples.load("dept.applications.v1", "information-provided").deepCopy();
         answer.put("eventId", UUID.randomUUID().toString()).put("applicationRef", reference).put("serviceId", "rev-ews-certificate");
-        ((ObjectNode) answer.get("information")).put("questionId", Decisions.QUESTION_ID).put("answer", "2 acres of farm land");
+        ((ObjectNode) answer.get("information")).put("questionId", Decisions.QUESTION_ID)
+                .set("answer", SealedJson.seal(EXAMPLE_KEY, TextNode.valueOf("2 acres of farm land")));
         send(answer);
         List<JsonNode> all = awaitOutcomes(reference, 3);
         assertThat(all.get(2).get("outcome").asText()).isEqualTo("approved");
