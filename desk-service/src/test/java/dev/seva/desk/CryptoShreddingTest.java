@@ -1,10 +1,14 @@
 package dev.seva.desk;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.seva.contracts.ContractValidator;
 import dev.seva.contracts.EventJson;
+import dev.seva.contracts.Headers;
 import dev.seva.contracts.Topics;
 import dev.seva.desk.client.CitizenKeys;
 import dev.seva.devstack.Devstack;
 import dev.seva.devstack.DevstackTestResource;
+import dev.seva.privacy.vault.SealedJson;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -32,6 +37,7 @@ import static dev.seva.desk.DeskServiceTest.reference;
 import static dev.seva.desk.DeskServiceTest.token;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -96,8 +102,8 @@ class CryptoShreddingTest {
                 {"eventId":"%s","eventType":"application.information_provided","occurredAt":"%s","departmentId":"apsrtc",
                  "applicationRef":"%s","serviceId":"%s","citizenRef":"%s","language":"te",
                  "attachments":[{"fieldId":"%s","mediaId":"445566","mimeType":"image/jpeg","filename":"Sealedfile.jpg"}],
-                 "information":{"questionId":"%s","answer":"Sealedanswer Govt College"}}""".formatted(UUID.randomUUID(), Instant.now(), ref,
-                SERVICE, citizen, questionId, questionId));
+                 "information":{"questionId":"%s","answer":%s}}""".formatted(UUID.randomUUID(), Instant.now(), ref,
+                SERVICE, citizen, questionId, questionId, DeskServiceTest.sealed(citizen, "Sealedanswer Govt College")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(officer).get("/api/applications/" + ref)
                 .then().body("application.status", equalTo("accepted")));
         act(officer, ref, "{\"action\":\"note\",\"note\":\"Phoned Sealednote about the form\"}").then().statusCode(200);
@@ -150,6 +156,75 @@ class CryptoShreddingTest {
         given().auth().oauth2(officer).get("/api/applications?status=all").then().statusCode(200);
         given().auth().oauth2(officer).accept("text/html").get("/queue?department=apsrtc&status=all").then().statusCode(200);
         assertThat(VaultStandIn.allKeyRequests()).isEqualTo(all);
+    }
+
+    @Test
+    void answersArrivingSealedAreShownOpenedAndTheApprovalCarriesThemOnlySealedWithTheCitizensKey() throws SQLException {
+        // Tried: an application whose every answer arrives sealed with the citizen's key, as conversation-service sends it
+        // (decision 009); the officer reads it (API and page) and approves with a pass number of their own; then the raw
+        // approval on the outcomes topic is searched for the clear values, and its data opened with the citizen's key.
+        String citizen = citizen();
+        String ref = queued("Sunita Sealedholder", citizen);
+        assertThat(kafka.all(Topics.departmentApplications("apsrtc"))).filteredOn(r -> r.value().contains(ref)).hasSize(1)
+                .allSatisfy(r -> assertThat(r.value()).doesNotContain("Sealedholder", "Benz Circle"));
+
+        // Opened before anything looked at them: the answers, the queue's district filter, the certificate prefill.
+        given().auth().oauth2(officer).get("/api/applications/" + ref).then().statusCode(200)
+                .body("answers.find { it.fieldId == 'studentName' }.value", equalTo("Sunita Sealedholder"))
+                .body("answers.find { it.fieldId == 'fromPlace' }.value", equalTo("Benz Circle"))
+                .body("answers.find { it.fieldId == 'aadhaar' }.value", equalTo("XXXX XXXX 4321"))
+                .body("certificatePrefill.applicantName", equalTo("Sunita Sealedholder"));
+        given().auth().oauth2(officer).accept("text/html").get("/applications/" + ref).then().statusCode(200)
+                .body(containsString("Sunita Sealedholder")).body(not(containsString("sealed:v1:")));
+        assertThat(column("SELECT district FROM desk_application WHERE reference = '" + ref + "'")).containsExactly("Krishna");
+        // Stored as the desk stores answers: the whole sealed with the citizen's key (and not the topic's sealed values as they came).
+        List<String> fields = column("SELECT fields FROM desk_application WHERE reference = '" + ref + "'");
+        assertThat(fields).hasSize(1).allSatisfy(CryptoShreddingTest::sealed);
+        assertThat(DeskServiceTest.json(VaultStandIn.citizenKey(citizen).open(fields.get(0))).path("studentName").asText())
+                .isEqualTo("Sunita Sealedholder");
+
+        act(officer, ref, "{\"action\":\"approve\",\"fields\":{\"passNumber\":\"APSRTC-Sealed91\"}}").then().statusCode(200);
+        String raw = await().atMost(Duration.ofSeconds(20)).until(() -> kafka.all(Topics.departmentOutcomes("apsrtc")).stream()
+                .map(r -> r.value()).filter(v -> v.contains(ref) && v.contains("\"approved\"")).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(raw).doesNotContain("Sealedholder", "Benz Circle", "Governorpet", "Govt College", "XXXX XXXX 4321", "aad_Zm9v",
+                "APSRTC-Sealed91");
+        JsonNode data = DeskServiceTest.json(raw).path("document").path("data");
+        assertThat(ContractValidator.instance().validate(Topics.departmentOutcomes("apsrtc"), DeskServiceTest.json(raw))).isEmpty();
+        data.properties().forEach(e -> assertThat(SealedJson.isSealed(e.getValue())).as(e.getKey()).isTrue());
+        assertThat(DeskServiceTest.opened(citizen, data.path("applicantName"))).isEqualTo("Sunita Sealedholder");
+        assertThat(DeskServiceTest.opened(citizen, data.path("fromPlace"))).isEqualTo("Benz Circle");
+        assertThat(DeskServiceTest.opened(citizen, data.path("passNumber"))).isEqualTo("APSRTC-Sealed91");
+        assertThat(DeskServiceTest.opened(citizen, data.path("aadhaar"))).isEqualTo("XXXX XXXX 4321");
+        // Another citizen's key opens none of it (the citizen reference is the seal's associated data).
+        assertThatThrownBy(() -> SealedJson.open(VaultStandIn.citizenKey(citizen()), data.path("applicantName"))).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void answersSealedForAnotherCitizenAreDeadLetteredAndTheConsumerGoesOn() throws SQLException {
+        // Tried: a submission whose answers were sealed with another citizen's key (moved into this citizen's record), then an
+        // answer to a question sealed for that other citizen too, then a proper submission of the same citizen (same key, so
+        // same partition, after both): the first two go to the dead letters with the reason, nothing of them is stored,
+        // and the third is queued.
+        String citizen = citizen();
+        String other = citizen();
+        String ref = queued("Own Name", citizen);
+        String moved = reference();
+        kafka.send(Topics.departmentApplications("apsrtc"), citizen, DeskServiceTest.submittedJson(moved, "Moved Sealedother", Instant.now(), other)
+                .replace(other, citizen));
+        kafka.send(Topics.departmentApplications("apsrtc"), citizen, """
+                {"eventId":"%s","eventType":"application.information_provided","occurredAt":"%s","departmentId":"apsrtc",
+                 "applicationRef":"%s","serviceId":"%s","citizenRef":"%s","language":"te",
+                 "information":{"questionId":"q1","answer":%s}}""".formatted(UUID.randomUUID(), Instant.now(), ref, SERVICE, citizen,
+                DeskServiceTest.sealed(other, "Moved Sealedanswer")));
+        String next = queued("Next Name", citizen);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kafka.all(Topics.deadLetter(Topics.departmentApplications("apsrtc"))))
+                .filteredOn(r -> r.value().contains(moved) || r.value().contains(ref) && r.value().contains("q1"))
+                .hasSize(2).allSatisfy(r -> assertThat(new String(r.headers().lastHeader(Headers.DLQ_REASON).value(), StandardCharsets.UTF_8))
+                        .contains("does not open with its citizen's key").doesNotContain("Sealedother", "Sealedanswer")));
+        given().auth().oauth2(officer).get("/api/applications/" + moved).then().statusCode(404);
+        assertThat(column("SELECT kind FROM desk_history WHERE reference = '" + ref + "'")).doesNotContain("information_provided");
+        given().auth().oauth2(officer).get("/api/applications/" + next).then().statusCode(200)
+                .body("answers.find { it.fieldId == 'studentName' }.value", equalTo("Next Name"));
     }
 
     @Test
@@ -212,9 +287,10 @@ class CryptoShreddingTest {
         kafka.send(Topics.departmentApplications("apsrtc"), citizen, """
                 {"eventId":"%s","eventType":"application.information_provided","occurredAt":"%s","departmentId":"apsrtc",
                  "applicationRef":"%s","serviceId":"%s","citizenRef":"%s","language":"te",
-                 "information":{"questionId":"q1","answer":"Erasedanswer"}}""".formatted(UUID.randomUUID(), Instant.now(), ref, SERVICE, citizen));
-        kafka.send(Topics.departmentApplications("apsrtc"), citizen, DeskServiceTest.submittedJson(another, "Erasedname Again", Instant.now())
-                .replace(DeskServiceTest.CITIZEN, citizen));
+                 "information":{"questionId":"q1","answer":%s}}""".formatted(UUID.randomUUID(), Instant.now(), ref, SERVICE, citizen,
+                DeskServiceTest.sealed(citizen, "Erasedanswer")));
+        kafka.send(Topics.departmentApplications("apsrtc"), citizen, DeskServiceTest.submittedJson(another, "Erasedname Again", Instant.now(),
+                citizen));
         kafka.send(Topics.departmentApplications("apsrtc"), citizen, """
                 {"eventId":"%s","eventType":"application.withdrawn","occurredAt":"%s","departmentId":"apsrtc","applicationRef":"%s",
                  "serviceId":"%s","citizenRef":"%s","language":"te"}""".formatted(UUID.randomUUID(), Instant.now(), ref, SERVICE, citizen));
@@ -247,8 +323,7 @@ class CryptoShreddingTest {
 
         String waiting = reference();
         String other = citizen();
-        kafka.send(Topics.departmentApplications("apsrtc"), other, DeskServiceTest.submittedJson(waiting, "Waiting Name", Instant.now())
-                .replace(DeskServiceTest.CITIZEN, other));
+        kafka.send(Topics.departmentApplications("apsrtc"), other, DeskServiceTest.submittedJson(waiting, "Waiting Name", Instant.now(), other));
         await().atMost(Duration.ofSeconds(20)).until(() -> VaultStandIn.keyRequests(other) >= 2); // asked, and asked again
         assertThat(column("SELECT reference FROM desk_application WHERE reference = '" + waiting + "'")).isEmpty();
 
@@ -268,8 +343,7 @@ class CryptoShreddingTest {
 
     String queued(String name, String citizen) {
         String ref = reference();
-        kafka.send(Topics.departmentApplications("apsrtc"), citizen, DeskServiceTest.submittedJson(ref, name, Instant.now())
-                .replace(DeskServiceTest.CITIZEN, citizen));
+        kafka.send(Topics.departmentApplications("apsrtc"), citizen, DeskServiceTest.submittedJson(ref, name, Instant.now(), citizen));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(officer).get("/api/applications/" + ref).then().statusCode(200));
         return ref;
     }

@@ -7,6 +7,7 @@ import dev.seva.contracts.Topics;
 import dev.seva.devstack.Devstack;
 import dev.seva.devstack.DevstackTestResource;
 import dev.seva.desk.service.ServiceLevels;
+import dev.seva.privacy.vault.SealedJson;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -145,8 +146,8 @@ class DeskServiceTest {
                 {"eventId":"%s","eventType":"application.information_provided","occurredAt":"%s","departmentId":"apsrtc",
                  "applicationRef":"%s","serviceId":"%s","citizenRef":"%s","language":"te",
                  "attachments":[{"fieldId":"%s","mediaId":"778899","mimeType":"image/jpeg","filename":"photo.jpg"}],
-                 "information":{"questionId":"%s","answer":"778899"}}""".formatted(UUID.randomUUID(), Instant.now(), ref, SERVICE, CITIZEN,
-                questionId, questionId));
+                 "information":{"questionId":"%s","answer":%s}}""".formatted(UUID.randomUUID(), Instant.now(), ref, SERVICE, CITIZEN,
+                questionId, questionId, sealed(CITIZEN, "778899")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token).get("/api/applications/" + ref)
                 .then().body("application.status", equalTo("accepted")).body("attachments.mediaId", org.hamcrest.Matchers.hasItem("778899")));
         byte[] photo = given().auth().oauth2(token).get("/applications/" + ref + "/attachments/778899").then().statusCode(200)
@@ -167,9 +168,11 @@ class DeskServiceTest {
                 .body("status", equalTo("approved"));
         JsonNode approved = outcome(ref, "approved");
         assertThat(approved.path("document").path("type").asText()).isEqualTo("bus_pass");
-        assertThat(approved.path("document").path("data").path("applicantName").asText()).isEqualTo("Anil");
-        assertThat(approved.path("document").path("data").path("passNumber").asText()).isEqualTo("APSRTC-77");
-        assertThat(approved.path("document").path("data").path("aadhaar").asText()).as("Aadhaar travels masked only").isEqualTo("XXXX XXXX 4321");
+        // The certificate's data travels sealed with the citizen's key (document-service opens it).
+        JsonNode data = approved.path("document").path("data");
+        assertThat(opened(CITIZEN, data.path("applicantName"))).isEqualTo("Anil");
+        assertThat(opened(CITIZEN, data.path("passNumber"))).isEqualTo("APSRTC-77");
+        assertThat(opened(CITIZEN, data.path("aadhaar"))).as("Aadhaar travels masked only").isEqualTo("XXXX XXXX 4321");
         assertThat(outcomes(ref)).hasSize(1);
     }
 
@@ -322,7 +325,7 @@ class DeskServiceTest {
 
     String queued(String name, String citizen) {
         String ref = reference();
-        kafka.send(Topics.departmentApplications("apsrtc"), citizen, submittedJson(ref, name, Instant.now()).replace(CITIZEN, citizen));
+        kafka.send(Topics.departmentApplications("apsrtc"), citizen, submittedJson(ref, name, Instant.now(), citizen));
         String token = token("officer.apsrtc", "dept-apsrtc-officer");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token).get("/api/applications/" + ref).then().statusCode(200));
         return ref;
@@ -339,13 +342,41 @@ class DeskServiceTest {
     }
 
     static String submittedJson(String ref, String name, Instant at) {
+        return submittedJson(ref, name, at, CITIZEN);
+    }
+
+    /** A submission as conversation-service sends it: every answer sealed with the citizen's key (the vault stand-in's). */
+    static String submittedJson(String ref, String name, Instant at, String citizen) {
+        String fields = """
+                {"studentName":%s,"aadhaar":{"token":"aad_Zm9vYmFyYmF6cXV4MTIzNDU2","masked":"XXXX XXXX 4321"},
+                 "institution":"Govt College","fromPlace":"Benz Circle","toPlace":"Governorpet","district":"Krishna","passPeriod":"monthly"}"""
+                .formatted(EventJson.mapper().valueToTree(name).toString());
         return """
                 {"eventId":"%s","eventType":"application.submitted","occurredAt":"%s","departmentId":"apsrtc","applicationRef":"%s",
                  "serviceId":"%s","serviceVersion":1,"citizenRef":"%s","language":"te","slaDays":15,
-                 "fields":{"studentName":%s,"aadhaar":{"token":"aad_Zm9vYmFyYmF6cXV4MTIzNDU2","masked":"XXXX XXXX 4321"},
-                           "institution":"Govt College","fromPlace":"Benz Circle","toPlace":"Governorpet","district":"Krishna","passPeriod":"monthly"},
+                 "fields":%s,
                  "attachments":[{"fieldId":"passportPhoto","mediaId":"556677","mimeType":"image/jpeg","filename":"me.jpg"}]}"""
-                .formatted(UUID.randomUUID(), at, ref, SERVICE, CITIZEN, EventJson.mapper().valueToTree(name).toString());
+                .formatted(UUID.randomUUID(), at, ref, SERVICE, citizen, sealedFields(citizen, fields));
+    }
+
+    /** Every value of a fields object sealed with the citizen's key, as JSON text. */
+    static String sealedFields(String citizen, String clearFields) {
+        Map<String, JsonNode> clear = EventJson.mapper().convertValue(json(clearFields),
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, JsonNode>>() {
+                });
+        return EventJson.mapper().valueToTree(SealedJson.sealAll(VaultStandIn.citizenKey(citizen), clear)).toString();
+    }
+
+    /** One value sealed with the citizen's key, as a JSON string literal. */
+    static String sealed(String citizen, Object value) {
+        return EventJson.mapper().valueToTree(SealedJson.seal(VaultStandIn.citizenKey(citizen), EventJson.mapper().valueToTree(value)))
+                .toString();
+    }
+
+    /** A value the desk sent sealed, opened with the citizen's key, as text (fails when it was sent clear). */
+    static String opened(String citizen, JsonNode value) {
+        assertThat(SealedJson.isSealed(value)).as("sealed: %s", value).isTrue();
+        return SealedJson.open(VaultStandIn.citizenKey(citizen), value).asText();
     }
 
     static Response act(String token, String ref, String body) {

@@ -2,6 +2,7 @@ package dev.seva.desk;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.seva.privacy.vault.CitizenKey;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -77,13 +78,8 @@ public class VaultStandIn implements QuarkusTestResourceLifecycleManager {
                 problem(exchange, 410, "citizen-erased");
                 return;
             }
-            byte[] key = KEYS.computeIfAbsent(ref, r -> {
-                byte[] k = new byte[32];
-                RANDOM.nextBytes(k);
-                return k;
-            });
-            StandIns.send(exchange, 200, "application/json", "{\"keyId\":\"ck-" + Integer.toHexString(ref.hashCode()) + "\",\"key\":\""
-                    + Base64.getEncoder().encodeToString(key) + "\"}");
+            StandIns.send(exchange, 200, "application/json", "{\"keyId\":\"" + keyId(ref) + "\",\"key\":\""
+                    + Base64.getEncoder().encodeToString(keyBytes(ref)) + "\"}");
         } else if (!rest.contains("/") && method.equals("DELETE")) {
             if (!client.equals("conversation")) {
                 problem(exchange, 403, "forbidden");
@@ -105,6 +101,33 @@ public class VaultStandIn implements QuarkusTestResourceLifecycleManager {
         if (response.statusCode() != 204) {
             throw new IllegalStateException("the vault stand-in answered " + response.statusCode());
         }
+    }
+
+    /**
+     * The citizen's key as the stand-in hands it out (the same bytes and key id), for a test to seal what
+     * conversation-service would send, and to open what the desk publishes. For a citizen already erased:
+     * a key nobody holds any more, as a record sealed before the erasure has.
+     */
+    static CitizenKey citizenKey(String citizenRef) {
+        if (ERASED.contains(citizenRef)) {
+            byte[] gone = new byte[32];
+            RANDOM.nextBytes(gone);
+            return new CitizenKey(citizenRef, keyId(citizenRef), gone);
+        }
+        return new CitizenKey(citizenRef, keyId(citizenRef), keyBytes(citizenRef));
+    }
+
+    /** 32 random bytes made on first use, the same ones afterwards. */
+    private static byte[] keyBytes(String citizenRef) {
+        return KEYS.computeIfAbsent(citizenRef, r -> {
+            byte[] k = new byte[32];
+            RANDOM.nextBytes(k);
+            return k;
+        });
+    }
+
+    private static String keyId(String citizenRef) {
+        return "ck-" + Integer.toHexString(citizenRef.hashCode());
     }
 
     /** How many times the citizen's key was asked for (answered or not). */

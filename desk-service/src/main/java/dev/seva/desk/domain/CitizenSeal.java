@@ -42,6 +42,18 @@ public final class CitizenSeal {
         return key.seal(clear);
     }
 
+    /**
+     * The key itself, for values sealed one by one rather than a column as a whole (the answers on a
+     * department's topic, an approval's certificate data: privacy's {@code SealedJson}). Refused for an
+     * erased citizen, who has no key.
+     */
+    public CitizenKey key() {
+        if (key == null) {
+            throw new IllegalStateException("An erased citizen has no key");
+        }
+        return key;
+    }
+
     /** The clear value of a stored one (unsealed values as they are); null for an erased citizen, whatever was stored. */
     public String open(String stored) {
         return stored == null || key == null ? null : key.open(stored);

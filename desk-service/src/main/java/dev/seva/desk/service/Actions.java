@@ -42,9 +42,9 @@ import java.util.UUID;
  * history entry and its audit line. Two officers acting at once: the second waits for the lock, finds
  * the state moved on, and is refused with a message that says so; nothing is lost or doubled. The
  * citizen's key is fetched first (the officer's question, reason and note are stored sealed with it,
- * and an approval's certificate data is read with it): an application whose citizen the vault says is
- * erased is refused as erased, and a vault that does not answer fails the action before anything is
- * written.
+ * and an approval's certificate data is read with it and sent sealed with it): an application whose
+ * citizen the vault says is erased is refused as erased, and a vault that does not answer fails the
+ * action before anything is written.
  */
 @ApplicationScoped
 public class Actions {
@@ -105,7 +105,10 @@ public class Actions {
         return templates.template(type).map(template -> {
             Map<String, String> prefilled = prefill(row, Json.tree(seal.open(row.fields)), template);
             Map<String, String> data = CertificatePrefill.finalData(template, prefilled, approve.fields());
-            return Optional.of(new ApplicationOutcomeDecided.DocumentData(type, new LinkedHashMap<>(data), null));
+            // What the certificate prints is the citizen's (names, incomes, places) or the officer's about them: every
+            // value travels sealed with the citizen's key, so the outbox row and every copy in the topic are unreadable
+            // once the vault destroys it (decision 009). The office's own values are sealed too: one rule, nothing to sort.
+            return Optional.of(new ApplicationOutcomeDecided.DocumentData(type, SealedValues.sealAll(seal, data), null));
         });
     }
 

@@ -36,8 +36,9 @@ import java.util.Map;
  * application to the officer; a withdrawal closes it. The department is the topic's, never the
  * payload's: an event claiming another department is refused (dead-lettered). Each event once
  * (message log), in one transaction with its effect. What the citizen wrote (answers, attachments,
- * information) is stored sealed with their key from vault-service; for a citizen the vault says is
- * erased nothing is stored at all.
+ * information) arrives sealed value by value with their key from vault-service and is opened with it
+ * before anything looks at it ({@link SealedValues}), then stored sealed as a whole with the same key;
+ * for a citizen the vault says is erased nothing is opened or stored at all.
  */
 @ApplicationScoped
 public class Intake {
@@ -103,6 +104,9 @@ public class Intake {
                 LOG.infof("Application %s of %s not queued: its citizen has been erased", event.applicationRef(), department);
                 return Uni.createFrom().voidItem();
             }
+            // The answers travel sealed one by one with the citizen's key: opened before anything looks at them
+            // (a value another citizen's key sealed, or of a shape no answer has, refuses the whole record).
+            Map<String, JsonNode> fields = SealedValues.openFields(seal, event.applicationRef(), event.fields());
             Instant now = Instant.now(clock);
             ApplicationRow row = new ApplicationRow();
             row.reference = event.applicationRef();
@@ -113,10 +117,10 @@ public class Intake {
             row.language = event.language() == null ? "en" : event.language();
             row.status = ApplicationStatus.NEW.wireName();
             row.open = true;
-            row.fields = seal.seal(Json.write(event.fields()));
+            row.fields = seal.seal(Json.write(fields));
             row.attachments = seal.seal(Json.write(event.attachments()));
-            row.district = place(event.fields(), "district");
-            row.mandal = place(event.fields(), "mandal");
+            row.district = place(fields, "district");
+            row.mandal = place(fields, "mandal");
             row.submittedAt = event.occurredAt() == null ? now : event.occurredAt();
             row.slaDays = event.slaDays() != null ? event.slaDays()
                     : catalogue.service(event.serviceId()).map(ServiceDefinition::slaDays).orElse(0);
@@ -138,10 +142,13 @@ public class Intake {
                 // Sealed with another citizen's key it could not be opened (the reference is the seal's associated data).
                 throw new UnprocessableRecord("information for application " + row.reference + " names another citizen");
             }
+            // Opened first (sealed for another citizen, it is refused like an event naming another citizen).
+            JsonNode answer = event.information() == null ? null
+                    : SealedValues.openAnswer(seal, row.reference, event.information().answer());
             ObjectNode detail = EventJson.mapper().createObjectNode();
             if (event.information() != null) {
                 detail.put("questionId", event.information().questionId());
-                Answers.printable(event.information().answer()).ifPresent(a -> detail.put("answer", a));
+                Answers.printable(answer).ifPresent(a -> detail.put("answer", a));
             }
             if (event.attachments() != null && !event.attachments().isEmpty()) {
                 String stored = seal.open(row.attachments);

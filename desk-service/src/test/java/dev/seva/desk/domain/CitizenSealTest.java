@@ -23,11 +23,13 @@ class CitizenSealTest {
 
     @Test
     void anErasedCitizenOpensToNothingAndNothingIsSealedForThem() {
-        // Tried: opening a sealed and a clear value, and sealing, once the citizen is erased.
+        // Tried: opening a sealed and a clear value, sealing, and asking for the key itself, once the citizen is erased.
         String stored = seal.seal("Ravi");
         assertThat(CitizenSeal.ERASED.erased()).isTrue();
         assertThat(CitizenSeal.ERASED.open(stored)).isNull();
         assertThat(CitizenSeal.ERASED.open("clear, written before sealing")).isNull();
         assertThatThrownBy(() -> CitizenSeal.ERASED.seal("new text")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(CitizenSeal.ERASED::key).isInstanceOf(IllegalStateException.class);
+        assertThat(seal.key().keyId()).isEqualTo("ck-1");
     }
 }
