@@ -4,6 +4,7 @@ import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.contracts.documents.DocumentIssued;
 import dev.seva.conversation.service.DepartmentUpdates;
 import dev.seva.conversation.service.OutcomeOrigin;
+import dev.seva.outbox.RecordPipeline;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +19,7 @@ public class DepartmentConsumers {
     DepartmentUpdates updates;
 
     @Inject
-    DeadLetters deadLetters;
+    RecordPipeline pipeline;
 
     @Inject
     OutcomeOrigin origin;
@@ -26,15 +27,15 @@ public class DepartmentConsumers {
     /** The department is the record's topic's: an outcome for another department's application is dead-lettered. */
     @Incoming("outcomes")
     public Uni<Void> outcome(ConsumerRecord<String, String> record) {
-        return RecordHandling.process(record, ApplicationOutcomeDecided.class, o -> Uni.createFrom()
+        return pipeline.process(record, ApplicationOutcomeDecided.class, o -> Uni.createFrom()
                 .deferred(() -> origin.requireFromItsDepartment(record.topic(), o))
-                .chain(() -> updates.onOutcome(record.topic(), o)), deadLetters);
+                .chain(() -> updates.onOutcome(record.topic(), o)));
     }
 
     @Incoming("documents")
     public Uni<Void> document(ConsumerRecord<String, String> record) {
-        return RecordHandling.process(record, DocumentIssued.class, d -> Uni.createFrom()
+        return pipeline.process(record, DocumentIssued.class, d -> Uni.createFrom()
                 .deferred(() -> origin.requireForItsApplication(d))
-                .chain(() -> updates.onDocument(record.topic(), d)), deadLetters);
+                .chain(() -> updates.onDocument(record.topic(), d)));
     }
 }

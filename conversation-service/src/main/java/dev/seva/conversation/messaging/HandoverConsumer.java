@@ -2,6 +2,7 @@ package dev.seva.conversation.messaging;
 
 import dev.seva.contracts.handover.DeskHandoverEvent;
 import dev.seva.conversation.service.Handovers;
+import dev.seva.outbox.RecordPipeline;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,10 +17,10 @@ public class HandoverConsumer {
     Handovers handovers;
 
     @Inject
-    DeadLetters deadLetters;
+    RecordPipeline pipeline;
 
     @Incoming("desk-handovers")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return RecordHandling.process(record, DeskHandoverEvent.class, e -> handovers.onDesk(record.topic(), e), deadLetters);
+        return pipeline.process(record, DeskHandoverEvent.class, e -> handovers.onDesk(record.topic(), e));
     }
 }

@@ -2,6 +2,7 @@ package dev.seva.conversation.messaging;
 
 import dev.seva.contracts.whatsapp.WhatsAppMessageReceived;
 import dev.seva.conversation.service.ConversationHandler;
+import dev.seva.outbox.RecordPipeline;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,10 +17,10 @@ public class InboundConsumer {
     ConversationHandler handler;
 
     @Inject
-    DeadLetters deadLetters;
+    RecordPipeline pipeline;
 
     @Incoming("inbound")
     public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return RecordHandling.process(record, WhatsAppMessageReceived.class, handler::onInbound, deadLetters);
+        return pipeline.process(record, WhatsAppMessageReceived.class, handler::onInbound);
     }
 }

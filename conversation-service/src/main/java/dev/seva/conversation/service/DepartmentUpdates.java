@@ -32,10 +32,10 @@ import java.util.List;
 @ApplicationScoped
 public class DepartmentUpdates {
 
-    /** An update that cannot be applied: it goes to the dead-letter topic with this reason. */
-    public static class Unprocessable extends RuntimeException {
+    /** An update that cannot be applied: the consumer pipeline dead-letters it at once, with this reason. */
+    public static class Unprocessable extends dev.seva.outbox.UnprocessableRecord {
         public Unprocessable(String reason) {
-            super(reason, null, false, false);
+            super(reason);
         }
     }
 
