@@ -2,6 +2,8 @@ package dev.seva.notification.messaging;
 
 import dev.seva.contracts.Topics;
 import dev.seva.contracts.citizen.CitizenErasureRequested;
+import dev.seva.notification.deadletter.DeadLetter;
+import dev.seva.notification.deadletter.DeadLetterPublisher;
 import dev.seva.notification.service.ErasureService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

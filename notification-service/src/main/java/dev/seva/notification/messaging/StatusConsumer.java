@@ -2,6 +2,8 @@ package dev.seva.notification.messaging;
 
 import dev.seva.contracts.Topics;
 import dev.seva.contracts.whatsapp.WhatsAppStatusReceived;
+import dev.seva.notification.deadletter.DeadLetter;
+import dev.seva.notification.deadletter.DeadLetterPublisher;
 import dev.seva.notification.config.NotificationConfig;
 import dev.seva.notification.service.KeyedLanes;
 import dev.seva.notification.service.StatusService;

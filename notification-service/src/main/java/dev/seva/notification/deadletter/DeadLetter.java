@@ -1,4 +1,4 @@
-package dev.seva.notification.messaging;
+package dev.seva.notification.deadletter;
 
 /**
  * A record for a dead-letter topic: the original value and key, and why it could not be processed

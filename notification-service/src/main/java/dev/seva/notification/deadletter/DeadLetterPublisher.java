@@ -1,4 +1,4 @@
-package dev.seva.notification.messaging;
+package dev.seva.notification.deadletter;
 
 import dev.seva.contracts.Headers;
 import io.smallrye.mutiny.Uni;
