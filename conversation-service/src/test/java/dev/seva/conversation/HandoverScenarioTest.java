@@ -1,6 +1,8 @@
 package dev.seva.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.seva.privacy.vault.CitizenKey;
+import dev.seva.privacy.vault.SealedJson;
 import dev.seva.contracts.ContractAssertions;
 import dev.seva.contracts.EventIds;
 import dev.seva.contracts.Headers;
@@ -72,10 +74,12 @@ class HandoverScenarioTest {
         assertThat(started).singleElement().satisfies(m -> assertThat(m.text().body()).isEqualTo(Messages.text(Language.EN, "handover.started.text")));
         ConsumerRecord<String, String> requestedRecord = handoverEvent(json -> json.path("eventType").asText().equals("handover.requested")
                 && json.path("text").asText().equals("talk to an officer") && json.path("serviceId").asText().equals(INCOME));
-        JsonNode requested = Chat.read(requestedRecord.value());
+        JsonNode requested = openedJson(requestedRecord.value());
         String citizenRef = requested.path("citizenRef").asText();
         UUID threadId = UUID.fromString(requested.path("threadId").asText());
         assertThat(requestedRecord.key()).isEqualTo(citizenRef);
+        // Tried before issue 15: the text in clear on the topic. Now it is sealed with the citizen's key.
+        assertThat(requestedRecord.value()).doesNotContain("talk to an officer").contains("\"text\":\"sealed:v1:");
         assertThat(requested.path("departmentId").asText()).isEqualTo("revenue");
         assertThat(requested.path("reason").asText()).isEqualTo("asked");
         assertThat(requested.path("language").asText()).isEqualTo("en");
@@ -83,14 +87,14 @@ class HandoverScenarioTest {
 
         // In the handover: a photo and a text go to the officer, and the bot says nothing.
         assertThat(lakshmi.sendsPhoto(0)).isEmpty();
-        JsonNode photo = Chat.read(handoverEvent(json -> json.path("threadId").asText().equals(threadId.toString())
+        JsonNode photo = openedJson(handoverEvent(json -> json.path("threadId").asText().equals(threadId.toString())
                 && json.path("media").path("mediaId").asText().equals("1479537139650973")).value());
         assertThat(photo.path("eventType").asText()).isEqualTo("handover.citizen_message");
         assertThat(photo.path("media").path("mimeType").asText()).isEqualTo("image/jpeg");
         var aadhaar = lakshmi.message(dev.seva.contracts.whatsapp.MessageType.TEXT,
                 p -> p.text = new dev.seva.contracts.whatsapp.WhatsAppMessageReceived.Text("my aadhaar is " + Answers.AADHAAR));
         assertThat(lakshmi.exchange(aadhaar, 0)).isEmpty();
-        JsonNode text = Chat.read(handoverEvent(json -> json.path("threadId").asText().equals(threadId.toString())
+        JsonNode text = openedJson(handoverEvent(json -> json.path("threadId").asText().equals(threadId.toString())
                 && json.path("text").asText().startsWith("my aadhaar is")).value());
         assertThat(text.path("text").asText()).doesNotContain(Answers.AADHAAR).contains("XXXX XXXX " + Answers.AADHAAR.substring(8)).contains("aad_");
         assertThat(lakshmi.repliesTo(aadhaar.eventId())).as("no bot reply in a handover").isEmpty();
@@ -99,12 +103,12 @@ class HandoverScenarioTest {
         String token = form.substring(form.indexOf("aad_"), form.length() - 1);
         assertThat(lakshmi.says("second copy " + form, 0)).isEmpty();
         await().atMost(Duration.ofSeconds(30)).until(() -> chat.records(Topics.CONVERSATION_HANDOVERS).stream()
-                .anyMatch(r -> Chat.read(r.value()).path("text").asText().equals("second copy " + form)));
+                .anyMatch(r -> openedJson(r.value()).path("text").asText().equals("second copy " + form)));
         assertThat(FakeVault.instance().tokens.get(token).citizenRef()).isEqualTo(citizenRef);
 
         // The officer answers from the desk; a redelivery of the same event is not sent twice.
         HandoverOfficerReplied reply = new HandoverOfficerReplied(EventIds.random(), HandoverOfficerReplied.EVENT_TYPE, Instant.now(), threadId,
-                citizenRef, "revenue", "Please send a photo of your ration card.", new HandoverOfficer("dt-vja-urban-2", "Deputy Tahsildar"));
+                citizenRef, "revenue", sealedFor(citizenRef, "Please send a photo of your ration card."), new HandoverOfficer("dt-vja-urban-2", "Deputy Tahsildar"));
         ContractAssertions.assertConforms(Topics.DESK_HANDOVERS, reply);
         chat.publish(Topics.DESK_HANDOVERS, citizenRef, reply, reply.eventType());
         chat.publish(Topics.DESK_HANDOVERS, citizenRef, reply, reply.eventType());
@@ -129,7 +133,7 @@ class HandoverScenarioTest {
     void outsideTheWindowTheOfficersReplyCarriesTheHandoverTemplateAndIsSentAgainWhenTheCitizenWrites() throws Exception {
         Chat.Citizen kiran = atMenu(Language.EN);
         kiran.says("talk to a human", 1);
-        JsonNode requested = Chat.read(handoverEvent(json -> json.path("eventType").asText().equals("handover.requested")
+        JsonNode requested = openedJson(handoverEvent(json -> json.path("eventType").asText().equals("handover.requested")
                 && json.path("text").asText().equals("talk to a human")).value());
         String citizenRef = requested.path("citizenRef").asText();
         UUID threadId = UUID.fromString(requested.path("threadId").asText());
@@ -140,7 +144,7 @@ class HandoverScenarioTest {
             assertThat(update.executeUpdate()).isEqualTo(1);
         }
         HandoverOfficerReplied reply = new HandoverOfficerReplied(EventIds.random(), HandoverOfficerReplied.EVENT_TYPE, Instant.now(), threadId,
-                citizenRef, "helpdesk", "Your certificate is ready at the MRO office.", new HandoverOfficer("helpdesk-7", "Help desk officer"));
+                citizenRef, "helpdesk", sealedFor(citizenRef, "Your certificate is ready at the MRO office."), new HandoverOfficer("helpdesk-7", "Help desk officer"));
         chat.publish(Topics.DESK_HANDOVERS, citizenRef, reply, reply.eventType());
         String expected = Messages.text(Language.EN, "handover.officer.text", "Help desk officer", "Your certificate is ready at the MRO office.");
         await().atMost(Duration.ofSeconds(30)).until(() -> texts(kiran).contains(expected));
@@ -167,7 +171,7 @@ class HandoverScenarioTest {
         assertThat(ravi.sendsSticker(1).get(0).text().body()).isEqualTo(Messages.text(Language.TE, "unsupported.text"));
         assertThat(ravi.sendsSticker(1).get(0).text().body()).isEqualTo(Messages.text(Language.TE, "unsupported.text"));
         assertThat(ravi.sendsSticker(1).get(0).text().body()).isEqualTo(Messages.text(Language.TE, "handover.not_understood.text"));
-        JsonNode requested = Chat.read(handoverEvent(json -> json.path("eventType").asText().equals("handover.requested")
+        JsonNode requested = openedJson(handoverEvent(json -> json.path("eventType").asText().equals("handover.requested")
                 && json.path("reason").asText().equals("not_understood") && json.path("language").asText().equals("te")
                 && json.path("departmentId").asText().equals("helpdesk")).value());
         assertThat(requested.has("text")).as("a sticker has no text").isFalse();
@@ -181,10 +185,10 @@ class HandoverScenarioTest {
     void anOfficersReplyInAThreadThatDoesNotExistIsDeadLettered() {
         Chat.Citizen sita = atMenu(Language.HI);
         sita.says("अधिकारी", 1);
-        String citizenRef = Chat.read(handoverEvent(json -> json.path("eventType").asText().equals("handover.requested")
+        String citizenRef = openedJson(handoverEvent(json -> json.path("eventType").asText().equals("handover.requested")
                 && json.path("language").asText().equals("hi") && json.path("text").asText().equals("अधिकारी")).value()).path("citizenRef").asText();
         HandoverOfficerReplied stray = new HandoverOfficerReplied(EventIds.random(), HandoverOfficerReplied.EVENT_TYPE, Instant.now(), UUID.randomUUID(),
-                citizenRef, "helpdesk", "Hello?", new HandoverOfficer("helpdesk-1", null));
+                citizenRef, "helpdesk", sealedFor(citizenRef, "Hello?"), new HandoverOfficer("helpdesk-1", null));
         chat.publish(Topics.DESK_HANDOVERS, citizenRef, stray, stray.eventType());
         await().atMost(Duration.ofSeconds(30)).until(() -> chat.records(Topics.DESK_HANDOVERS_DLQ).stream()
                 .anyMatch(r -> r.value().contains(stray.eventId().toString())));
@@ -200,7 +204,7 @@ class HandoverScenarioTest {
         String reference = JourneyScenarioTest.apply(anil, income, Language.EN);
         String topic = Topics.departmentApplications(income.departmentId());
         await().atMost(Duration.ofSeconds(30)).until(() -> chat.records(topic).stream().anyMatch(r -> r.value().contains(reference)));
-        String citizenRef = Chat.read(chat.records(topic).stream().filter(r -> r.value().contains(reference)).findFirst().orElseThrow().value())
+        String citizenRef = openedJson(chat.records(topic).stream().filter(r -> r.value().contains(reference)).findFirst().orElseThrow().value())
                 .path("citizenRef").asText();
 
         ApplicationOutcomeDecided delayed = new ApplicationOutcomeDecided(EventIds.random(), ApplicationOutcomeDecided.EVENT_TYPE, Instant.now(),
@@ -235,15 +239,33 @@ class HandoverScenarioTest {
         return citizen;
     }
 
+    /**
+     * A record's JSON with what the citizen or officer wrote opened with the citizen's key (the texts
+     * travel sealed: decision 009); records without a sealed text are returned as they are.
+     */
+    static JsonNode openedJson(String value) {
+        JsonNode json = Chat.read(value);
+        if (json.isObject() && json.has("citizenRef") && SealedJson.isSealed(json.get("text"))) {
+            CitizenKey key = FakeVault.instance().keyOf(json.get("citizenRef").asText());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) json).set("text", SealedJson.open(key, json.get("text")));
+        }
+        return json;
+    }
+
+    /** An officer's reply as the desk sends it: sealed with the citizen's key. */
+    static String sealedFor(String citizenRef, String text) {
+        return SealedJson.seal(FakeVault.instance().keyOf(citizenRef), com.fasterxml.jackson.databind.node.TextNode.valueOf(text)).textValue();
+    }
+
     /** The first record on conversation.handovers.v1 that matches, checked against the contract. */
     static ConsumerRecord<String, String> handoverEvent(Predicate<JsonNode> matching) {
         await().atMost(Duration.ofSeconds(30)).until(() -> chat.records(Topics.CONVERSATION_HANDOVERS).stream()
-                .anyMatch(r -> matching.test(Chat.read(r.value()))));
+                .anyMatch(r -> matching.test(openedJson(r.value()))));
         ConsumerRecord<String, String> record = chat.records(Topics.CONVERSATION_HANDOVERS).stream()
-                .filter(r -> matching.test(Chat.read(r.value()))).findFirst().orElseThrow();
+                .filter(r -> matching.test(openedJson(r.value()))).findFirst().orElseThrow();
         ContractAssertions.assertConforms(Topics.CONVERSATION_HANDOVERS, record.value());
         assertThat(new String(record.headers().lastHeader(Headers.EVENT_TYPE).value(), StandardCharsets.UTF_8))
-                .isEqualTo(Chat.read(record.value()).path("eventType").asText());
+                .isEqualTo(openedJson(record.value()).path("eventType").asText());
         return record;
     }
 

@@ -248,10 +248,10 @@ public class ConversationHandler {
             return applications.provideInformation(citizen, key, info.applicationRef(), info.questionId(), info.answer());
         }
         if (effect instanceof Effect.RequestHandover request) {
-            return handovers.open(citizen, request);
+            return handovers.open(citizen, key, request);
         }
         if (effect instanceof Effect.ForwardToOfficer forward) {
-            return handovers.forward(citizen, forward);
+            return handovers.forward(citizen, key, forward);
         }
         throw new IllegalStateException("Unhandled effect " + effect);
     }

@@ -21,6 +21,8 @@ import dev.seva.conversation.persistence.SessionRow;
 import dev.seva.outbox.MessageLog;
 import dev.seva.outbox.Outbox;
 import dev.seva.privacy.vault.CitizenKey;
+import dev.seva.privacy.vault.SealedJson;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.seva.privacy.vault.VaultClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -70,7 +72,7 @@ public class Handovers {
     // --- from the citizen (inside ConversationHandler's transaction) -------------------------------
 
     /** Opens a thread in the desk of the department the citizen was in and tells the desk. */
-    public Uni<Void> open(CitizenRow citizen, Effect.RequestHandover request) {
+    public Uni<Void> open(CitizenRow citizen, CitizenKey key, Effect.RequestHandover request) {
         return department(request).chain(departmentId -> {
             Instant now = Instant.now(clock);
             HandoverRow row = new HandoverRow();
@@ -82,7 +84,7 @@ public class Handovers {
             row.openedAt = now;
             HandoverRequested event = new HandoverRequested(EventIds.random(), HandoverRequested.EVENT_TYPE, now, row.threadId,
                     citizen.citizenRef, departmentId, citizen.language, request.reason(), request.serviceId(), request.applicationRef(),
-                    request.text());
+                    sealed(key, request.text()));
             return row.persist()
                     .chain(() -> outbox.append(Topics.CONVERSATION_HANDOVERS, citizen.citizenRef, event))
                     .invoke(() -> LOG.infof("Citizen %s handed over to %s (%s), thread %s", citizen.citizenRef, departmentId,
@@ -91,15 +93,15 @@ public class Handovers {
     }
 
     /** Passes what the citizen sent to the officer of their open thread. */
-    public Uni<Void> forward(CitizenRow citizen, Effect.ForwardToOfficer message) {
+    public Uni<Void> forward(CitizenRow citizen, CitizenKey key, Effect.ForwardToOfficer message) {
         return HandoverRow.openFor(citizen.citizenRef).chain(row -> {
             if (row == null) {
                 throw new DepartmentUpdates.Unprocessable("no open handover thread for the citizen");
             }
             HandoverCitizenMessageSent.Media media = message.media() == null ? null
-                    : new HandoverCitizenMessageSent.Media(message.media().mediaId(), message.media().mimeType(), message.media().filename());
+                    : new HandoverCitizenMessageSent.Media(message.media().mediaId(), message.media().mimeType(), sealed(key, message.media().filename()));
             HandoverCitizenMessageSent event = new HandoverCitizenMessageSent(EventIds.random(), HandoverCitizenMessageSent.EVENT_TYPE,
-                    Instant.now(clock), row.threadId, citizen.citizenRef, row.departmentId, message.text(), media);
+                    Instant.now(clock), row.threadId, citizen.citizenRef, row.departmentId, sealed(key, message.text()), media);
             return outbox.append(Topics.CONVERSATION_HANDOVERS, citizen.citizenRef, event);
         });
     }
@@ -168,8 +170,25 @@ public class Handovers {
         }
         Language l = Language.of(citizen.language);
         String officer = designation(replied.officer().designation(), l);
-        String text = cut(Messages.text(l, "handover.officer.text", officer, replied.text()));
+        String text = cut(Messages.text(l, "handover.officer.text", officer, opened(key, replied.text())));
         return tell(citizen, key, row, text, officer);
+    }
+
+    /**
+     * What the citizen wrote, sealed with their key for the topic (the desk opens it with the same key;
+     * after an erasure no copy can be read: decision 009).
+     */
+    private static String sealed(CitizenKey key, String text) {
+        return text == null ? null : SealedJson.seal(key, TextNode.valueOf(text)).textValue();
+    }
+
+    /** The officer's reply, opened with the citizen's key; one sealed for somebody else is refused. */
+    private static String opened(CitizenKey key, String text) {
+        try {
+            return SealedJson.open(key, TextNode.valueOf(text)).asText();
+        } catch (RuntimeException e) {
+            throw new DepartmentUpdates.Unprocessable("the officer's reply is not sealed for the thread's citizen");
+        }
     }
 
     private Uni<Void> close(CitizenRow citizen, CitizenKey key, HandoverRow row, HandoverClosed closed) {
