@@ -41,6 +41,7 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "document"))
+@QuarkusTestResource(VaultStandIn.class)
 class ApprovalAfterErasureTest {
 
     static KafkaProducer<String, String> producer;

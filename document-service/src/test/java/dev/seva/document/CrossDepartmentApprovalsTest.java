@@ -50,6 +50,7 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "document"))
+@QuarkusTestResource(VaultStandIn.class)
 class CrossDepartmentApprovalsTest {
 
     static final String REVENUE = Topics.departmentOutcomes("revenue");

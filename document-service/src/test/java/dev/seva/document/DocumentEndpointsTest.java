@@ -11,6 +11,7 @@ import java.util.List;
 /** Health, readiness over the real broker and database, metrics and OpenAPI. */
 @QuarkusTest
 @QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "document"))
+@QuarkusTestResource(VaultStandIn.class)
 class DocumentEndpointsTest extends ServiceEndpointsContract {
 
     @Override

@@ -56,6 +56,7 @@ import static org.hamcrest.Matchers.nullValue;
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "document"))
+@QuarkusTestResource(VaultStandIn.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 class DocumentRevocationTest {
 

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasItem;
 /** {@code GET /templates/{type}}: what an approval of a document type must carry (the desk prefills its form from it). */
 @QuarkusTest
 @QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "document"))
+@QuarkusTestResource(VaultStandIn.class)
 class TemplatesResourceTest {
 
     @Test

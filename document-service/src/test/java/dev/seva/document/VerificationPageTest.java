@@ -44,6 +44,7 @@ import static org.hamcrest.Matchers.nullValue;
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "document"))
+@QuarkusTestResource(VaultStandIn.class)
 class VerificationPageTest {
 
     static final String SECRET = "test-document-fetch-secret-current";

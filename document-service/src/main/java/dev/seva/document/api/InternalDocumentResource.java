@@ -3,7 +3,7 @@ package dev.seva.document.api;
 import dev.seva.contracts.internal.DocumentFetchToken;
 import dev.seva.document.config.DocumentConfig;
 import dev.seva.document.persistence.DocumentRow;
-import dev.seva.document.service.CertificateFactory;
+import dev.seva.document.service.StoredPdfs;
 import dev.seva.web.Problem;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -27,8 +27,10 @@ import java.util.List;
 /**
  * The PDF of a document, for notification-service only: {@code Authorization: Bearer <token>} with a
  * {@link DocumentFetchToken} for exactly this document, unexpired, signed with DOCUMENT_FETCH_SECRET.
- * 401 without a valid token, 403 for a token of another document, 404 unknown, 410 erased, 409 when
- * the stored PDF no longer matches its SHA-256 (it is never served then). Outside OIDC: the fetch token
+ * 401 without a valid token, 403 for a token of another document, 404 unknown, 410 erased (the column
+ * cleared, or the vault destroyed the citizen's key), 409 when the stored PDF no longer opens with its
+ * citizen's key or matches its SHA-256 (it is never served then), 503 while the vault does not answer
+ * (the PDF is stored sealed with the citizen's key, {@link StoredPdfs}). Outside OIDC: the fetch token
  * is checked here, and never handed to the OIDC mechanism (authentication is not proactive).
  */
 @Path("/internal/documents")
@@ -41,6 +43,9 @@ public class InternalDocumentResource {
 
     @Inject
     DocumentConfig config;
+
+    @Inject
+    StoredPdfs pdfs;
 
     Clock clock = Clock.systemUTC();
     private List<String> secrets;
@@ -60,8 +65,9 @@ public class InternalDocumentResource {
     @APIResponse(responseCode = "401", description = "No, invalid or expired fetch token")
     @APIResponse(responseCode = "403", description = "Fetch token of another document")
     @APIResponse(responseCode = "404", description = "No such document")
-    @APIResponse(responseCode = "409", description = "The stored PDF fails its SHA-256 check")
+    @APIResponse(responseCode = "409", description = "The stored PDF fails its integrity check (no longer opens with its citizen's key, or its SHA-256 differs)")
     @APIResponse(responseCode = "410", description = "Erased at the citizen's request")
+    @APIResponse(responseCode = "503", description = "vault-service (the citizen's key) not answering: try again (Retry-After)")
     public Uni<Response> content(@PathParam("documentId") String documentId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         if (authorization == null || !authorization.startsWith(BEARER)) {
             return Uni.createFrom().item(unauthorized("A document fetch token is required."));
@@ -77,22 +83,27 @@ public class InternalDocumentResource {
             LOG.warnf("Fetch of %s refused: %s", documentId, verdict);
             return Uni.createFrom().item(unauthorized("The document fetch token is not valid (" + verdict.name().toLowerCase(java.util.Locale.ROOT) + ")."));
         }
-        return Panache.withSession(() -> DocumentRow.<DocumentRow>findById(documentId)).map(row -> {
+        return Panache.withSession(() -> DocumentRow.<DocumentRow>findById(documentId)).chain(row -> {
             if (row == null) {
-                return Problem.response(404, "document-not-found", "No such document", "No document has this id.");
+                return Uni.createFrom().item(Problem.response(404, "document-not-found", "No such document", "No document has this id."));
             }
-            if (row.pdf == null) {
-                return Problem.response(410, "document-erased", "Document erased", "The document's PDF was erased at the citizen's request.");
-            }
-            if (!CertificateFactory.sha256(row.pdf).equals(row.sha256)) {
-                LOG.errorf("Document %s does not match its recorded SHA-256: not served", documentId);
-                return Problem.response(409, "document-tampered", "Document integrity check failed", "The stored PDF does not match its fingerprint.");
-            }
-            return Response.ok(row.pdf, "application/pdf")
-                    .header("Content-Disposition", "attachment; filename=\"" + row.fileName + "\"")
-                    .header("Cache-Control", "no-store")
-                    .header("ETag", "\"" + row.sha256 + "\"")
-                    .build();
+            // A vault that does not answer fails the Uni: VaultProblems answers 503 with Retry-After.
+            return pdfs.read(row).map(stored -> {
+                switch (stored.state()) {
+                    case ERASED:
+                        return Problem.response(410, "document-erased", "Document erased", "The document's PDF was erased at the citizen's request.");
+                    case TAMPERED:
+                        LOG.errorf("Document %s fails its integrity check: not served", documentId);
+                        return Problem.response(409, "document-tampered", "Document integrity check failed",
+                                "The stored PDF does not match its fingerprint.");
+                    default:
+                        return Response.ok(stored.pdf(), "application/pdf")
+                                .header("Content-Disposition", "attachment; filename=\"" + row.fileName + "\"")
+                                .header("Cache-Control", "no-store")
+                                .header("ETag", "\"" + row.sha256 + "\"")
+                                .build();
+                }
+            });
         });
     }
 

@@ -89,6 +89,16 @@ final class VerificationPage {
         return h.append("</main></body></html>").toString();
     }
 
+    /** The page while the stored document cannot be checked (vault-service not answering): try again, nothing is claimed either way. */
+    static String unavailable() {
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"robots\" content=\"noindex, nofollow\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Seva document verification</title></head>"
+                + "<body style=\"font-family:'Noto Sans','Noto Sans Telugu',sans-serif;max-width:40rem;margin:0 auto;padding:1rem\">"
+                + "<h1 style=\"font-size:1.1rem;color:#0b3d6b\">Seva document verification / సేవ పత్రాల ధృవీకరణ</h1>"
+                + "<p>The document cannot be checked right now. Please try again in a minute.<br>"
+                + "ఈ పత్రాన్ని ఇప్పుడు ధృవీకరించలేము. దయచేసి ఒక నిమిషం తర్వాత మళ్లీ ప్రయత్నించండి.</p></body></html>";
+    }
+
     /** Whether the code was right, and the form to give it (the code travels in the POST body, not in the address). */
     private static void code(StringBuilder h, Verification.Result r) {
         String te = switch (r.code()) {

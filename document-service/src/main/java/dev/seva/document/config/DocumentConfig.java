@@ -22,6 +22,8 @@ public interface DocumentConfig {
 
     Signing signing();
 
+    Vault vault();
+
     /**
      * DOCUMENT_CATALOGUE_WAIT: how long an approval for a service not (yet) known from catalogue.services.v1
      * waits for it (right after a start the topic may not be read yet) before it is dead-lettered.
@@ -46,6 +48,30 @@ public interface DocumentConfig {
         /** DOCUMENT_SIGNING_KEY_ALIAS: the key (with its certificate chain) in the token. */
         @WithDefault("document-signing")
         String keyAlias();
+    }
+
+    /**
+     * vault-service, which holds each citizen's data key: the certificate data of an approval arrives sealed
+     * with it, and the issued PDF is stored sealed with it (see {@link dev.seva.document.client.CitizenKeys}).
+     */
+    interface Vault {
+        /** VAULT_URL: vault-service's address. */
+        String url();
+
+        /** VAULT_CLIENT_SECRET: this service's own bearer secret at the vault (client "document", right "keys"); no default outside %dev and %test. */
+        String clientSecret();
+
+        /** DOCUMENT_VAULT_TIMEOUT: how long a call to the vault may take before it counts as unavailable. */
+        @WithDefault("PT3S")
+        Duration timeout();
+
+        /** DOCUMENT_VAULT_KEY_CACHE_TTL: how long a citizen's key stays in memory after it was fetched: short, so an erasure is felt soon. */
+        @WithDefault("PT2M")
+        Duration keyCacheTtl();
+
+        /** DOCUMENT_VAULT_KEY_CACHE_SIZE: at most this many citizens' keys in memory at once (the least recently used go first). */
+        @WithDefault("10000")
+        int keyCacheSize();
     }
 
     /** The accepted fetch secrets, current first. */

@@ -15,6 +15,7 @@ import dev.seva.document.service.ServiceCatalogue;
 import dev.seva.document.service.Unprocessable;
 import dev.seva.document.signing.SignatureFailed;
 import dev.seva.outbox.InfrastructureFailures;
+import dev.seva.privacy.vault.VaultClient;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -35,7 +36,8 @@ import java.util.function.Function;
  * What document-service reads: every department's outcomes ({@code dept.*.outcomes.v1}, by pattern),
  * citizens' erasures and the catalogue. Each record is checked against its topic's contract, handled, retried a
  * few times when the failure may pass (database connection, a concurrent insert of the same
- * document), and otherwise sent unchanged to {@code <topic>.dlq} with the reason: never dropped.
+ * document), waited for while what it stands on is down (database, vault-service, signing token: {@link #waitedFor}),
+ * and otherwise sent unchanged to {@code <topic>.dlq} with the reason: never dropped.
  */
 @ApplicationScoped
 public class Consumers {
@@ -91,15 +93,31 @@ public class Consumers {
             return deadLetter(record, e);
         }
         return Uni.createFrom().deferred(() -> handler.apply(event))
+                .onFailure(VaultClient.VaultUnavailable.class)
+                .invoke(f -> LOG.warnf("%s-%d@%d waits for vault-service (the citizen's key): %s", record.topic(), record.partition(), record.offset(),
+                        f.getMessage()))
                 .onFailure(Consumers::mayPass).retry().withBackOff(Duration.ofMillis(50), Duration.ofSeconds(1)).atMost(RETRIES)
-                // The database is down (PostgreSQL restarting): wait for it rather than dead-letter an approval.
+                // The database is down (PostgreSQL restarting), or vault-service (VaultUnavailable, which InfrastructureFailures
+                // counts as infrastructure): wait for it rather than dead-letter an approval.
                 .plug(InfrastructureFailures::retryWhileDown)
                 // So for the signing token (HSM down, session lost): every approval would fail alike, so none is
                 // dead-lettered; the partition waits (counted in seva_document_signature_failures_total, alerted on).
                 .onFailure(SignatureFailed.class).retry().withBackOff(InfrastructureFailures.FIRST_BACKOFF, InfrastructureFailures.MAX_BACKOFF)
                 .expireIn(InfrastructureFailures.PATIENCE.toMillis())
-                .onFailure(failure -> !InfrastructureFailures.isInfrastructure(failure) && !(failure instanceof SignatureFailed))
+                // And for the vault refusing this service (its secret or rights are wrong, logged by CitizenKeys): the
+                // operator's fix, not the record's fault.
+                .onFailure(VaultClient.VaultRefused.class).retry().withBackOff(InfrastructureFailures.FIRST_BACKOFF, InfrastructureFailures.MAX_BACKOFF)
+                .expireIn(InfrastructureFailures.PATIENCE.toMillis())
+                .onFailure(failure -> !waitedFor(failure))
                 .recoverWithUni(failure -> deadLetter(record, failure));
+    }
+
+    /**
+     * Failures that say nothing about the record (database, vault, signing token): waited out, and if they
+     * outlast the patience the channel fails with the record uncommitted; never dead-lettered.
+     */
+    static boolean waitedFor(Throwable failure) {
+        return InfrastructureFailures.isInfrastructure(failure) || failure instanceof SignatureFailed || failure instanceof VaultClient.VaultRefused;
     }
 
     static <T> T parse(ConsumerRecord<String, String> record, Class<T> type) {

@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The whole making of a document, with no framework around it (the service and the benchmark use
@@ -67,16 +68,24 @@ public final class CertificateFactory {
 
     /** What the approved outcome's document will say (with a new verification code); throws {@link MissingData} when the department left out required data. */
     public Certificate certificate(String documentId, ApplicationOutcomeDecided outcome, Instant issuedAt) {
+        return certificate(documentId, outcome, outcome.document().data(), issuedAt);
+    }
+
+    /**
+     * The same with the outcome's data already opened (its sealed values replaced by what they print,
+     * {@code SealedData}): what the certificate says, its masked holder and public fields come from {@code data}.
+     */
+    public Certificate certificate(String documentId, ApplicationOutcomeDecided outcome, Map<String, Object> data, Instant issuedAt) {
         ApplicationOutcomeDecided.DocumentData document = outcome.document();
         CertificateTemplate template = templates.template(document.type());
-        List<String> missing = template.missing(document.data());
+        List<String> missing = template.missing(data);
         if (!missing.isEmpty()) {
             throw new MissingData(document.type(), missing);
         }
         String designation = outcome.officer() == null ? null : outcome.officer().designation();
         return new Certificate(documentId, outcome.applicationRef(), template, templates.names().department(outcome.departmentId()),
                 templates.names().designation(designation), LocalDate.ofInstant(issuedAt, ISSUE_ZONE), document.validUntil(),
-                document.data(), verificationUrl(documentId), VerificationCode.generate());
+                data, verificationUrl(documentId), VerificationCode.generate());
     }
 
     /** Renders and signs the certificate. */

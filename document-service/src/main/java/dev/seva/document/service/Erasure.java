@@ -1,6 +1,7 @@
 package dev.seva.document.service;
 
 import dev.seva.contracts.citizen.CitizenErasureRequested;
+import dev.seva.document.client.CitizenKeys;
 import dev.seva.document.persistence.DocumentRow;
 import dev.seva.document.persistence.ErasedCitizens;
 import dev.seva.outbox.MessageLog;
@@ -34,6 +35,9 @@ public class Erasure {
     @Inject
     ErasedCitizens erasedCitizens;
 
+    @Inject
+    CitizenKeys keys;
+
     /** Only the event's citizenRef is used (the event carries no phone number). */
     public Uni<Void> onErasure(String topic, CitizenErasureRequested request) {
         Instant now = Instant.now(clock);
@@ -47,6 +51,8 @@ public class Erasure {
                                 + "erasedAt = ?1 where citizenRef = ?2", now, request.citizenRef()))
                         .invoke(count -> LOG.infof("Erasure %s: %d document(s) reduced to their verification record", request.eventId(), count))
                         .replaceWithVoid()
-                        : Uni.createFrom().voidItem()));
+                        : Uni.createFrom().voidItem()))
+                // The vault destroys the key itself (conversation-service asks it); this service stops using its copy now.
+                .invoke(() -> keys.evict(request.citizenRef()));
     }
 }

@@ -7,6 +7,7 @@ import dev.seva.contracts.Topics;
 import dev.seva.contracts.catalogue.ServiceDefinition;
 import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.contracts.documents.DocumentIssued;
+import dev.seva.document.client.CitizenKeys;
 import dev.seva.document.domain.Certificate;
 import dev.seva.document.domain.VerificationCode;
 import dev.seva.document.persistence.DocumentRow;
@@ -14,6 +15,7 @@ import dev.seva.document.persistence.ErasedCitizens;
 import dev.seva.outbox.MessageLog;
 import dev.seva.outbox.Outbox;
 import dev.seva.document.signing.SignatureFailed;
+import dev.seva.privacy.vault.CitizenKey;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -27,6 +29,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * An approved outcome that asks for a document becomes one signed document: rendered and signed on a
@@ -35,7 +38,9 @@ import java.time.Instant;
  * outcome delivered again, or another approval of an application that already has its document,
  * makes no second document (message log, unique outcome id and application reference). Only the
  * topic's department's approvals of its own services, for the document type the catalogue defines for
- * the service, are signed ({@link #allowedByTheCatalogue}).
+ * the service, are signed ({@link #allowedByTheCatalogue}). The certificate data arrives sealed with the
+ * citizen's key from vault-service and is opened with it ({@link SealedData}); the PDF is stored sealed with
+ * it ({@link StoredPdfs}). A citizen the vault says is erased gets nothing, as one in {@code erased_citizen}.
  */
 @ApplicationScoped
 public class Issuance {
@@ -65,6 +70,9 @@ public class Issuance {
     @Inject
     ErasedCitizens erasedCitizens;
 
+    @Inject
+    CitizenKeys keys;
+
     /** seva_document_approvals_after_erasure_total: approvals that arrived after their citizen's erasure (nothing issued). */
     Counter approvalsAfterErasure;
 
@@ -92,7 +100,7 @@ public class Issuance {
         }
         return allowedByTheCatalogue(department, outcome)
                 .chain(() -> Panache.withSession(() -> erasedCitizens.erased(outcome.citizenRef())))
-                .chain(erased -> erased ? afterErasure(outcome) : issueOnce(topic, department, outcome));
+                .chain(erased -> erased ? afterErasure(outcome, "erased_citizen") : issueOnce(topic, department, outcome));
     }
 
     private Uni<Void> issueOnce(String topic, String department, ApplicationOutcomeDecided outcome) {
@@ -102,7 +110,12 @@ public class Issuance {
                         LOG.infof("Application %s already has its document; outcome %s skipped", outcome.applicationRef(), outcome.eventId());
                         return Uni.createFrom().voidItem();
                     }
-                    return issue(topic, department, outcome);
+                    // The citizen's key opens the data and seals the PDF. The vault answering 410 means the citizen was
+                    // erased (the erasure event may not have reached this service yet): as after erasure, nothing is issued.
+                    // VaultUnavailable / VaultRefused fail the Uni: Consumers waits for the vault, never dead-letters.
+                    return keys.of(outcome.citizenRef()).chain(key -> key.isEmpty()
+                            ? afterErasure(outcome, "the vault")
+                            : issue(topic, department, outcome, key.get()));
                 });
     }
 
@@ -128,11 +141,14 @@ public class Issuance {
         }).replaceWithVoid();
     }
 
-    private Uni<Void> issue(String topic, String department, ApplicationOutcomeDecided outcome) {
+    private Uni<Void> issue(String topic, String department, ApplicationOutcomeDecided outcome, CitizenKey key) {
         Instant issuedAt = Instant.now(clock);
+        // Opened before anything is rendered, masked (the holder) or kept (the public fields); a value sealed for
+        // another citizen is Unprocessable (dead-lettered, nothing issued).
+        Map<String, Object> data = SealedData.open(key, outcome.applicationRef(), outcome.document().data());
         Certificate certificate;
         try {
-            certificate = factory.certificate(CertificateFactory.newDocumentId(), outcome, issuedAt);
+            certificate = factory.certificate(CertificateFactory.newDocumentId(), outcome, data, issuedAt);
         } catch (CertificateFactory.MissingData e) {
             throw new Unprocessable(e.getMessage());
         }
@@ -140,7 +156,8 @@ public class Issuance {
             LOG.warnf("No template for document type %s: the generic certificate is used for %s", outcome.document().type(), outcome.applicationRef());
         }
         Timer.Sample timing = Timer.start(registry);
-        return vertx.executeBlocking(Uni.createFrom().item(() -> factory.issue(certificate, issuedAt)), false)
+        // Rendered, signed and sealed for storage with the citizen's key on a worker thread.
+        return vertx.executeBlocking(Uni.createFrom().item(() -> sealed(factory.issue(certificate, issuedAt), key)), false)
                 .onFailure(SignatureFailed.class).invoke(e -> {
                     signatureFailures.increment();
                     LOG.errorf("Document for %s could not be signed (%s); the approval waits for the token", outcome.applicationRef(), e.getMessage());
@@ -160,24 +177,23 @@ public class Issuance {
      * The citizen's erasure was carried out before this approval arrived (a legitimate race, not a broken
      * record: not dead-lettered): nothing is issued, nothing is published. Logged by event id only.
      */
-    private Uni<Void> afterErasure(ApplicationOutcomeDecided outcome) {
+    private Uni<Void> afterErasure(ApplicationOutcomeDecided outcome, String knownFrom) {
         approvalsAfterErasure.increment();
-        LOG.infof("Approval %s is for a citizen erased before it arrived: no document issued", outcome.eventId());
+        LOG.infof("Approval %s is for a citizen erased before it arrived (%s): no document issued", outcome.eventId(), knownFrom);
         return Uni.createFrom().voidItem();
     }
 
     /** Under the citizen's lock (see ErasedCitizens): an erasure committed while this document was being signed wins. */
     private Uni<Boolean> storeUnlessErased(String department, ApplicationOutcomeDecided outcome, Certificate certificate,
-                                           CertificateFactory.SignedPdf signed, Instant issuedAt) {
+                                           SealedPdf signed, Instant issuedAt) {
         return erasedCitizens.lock(outcome.citizenRef())
                 .chain(() -> erasedCitizens.erased(outcome.citizenRef()))
                 .chain(erased -> erased
-                        ? afterErasure(outcome).replaceWith(false)
+                        ? afterErasure(outcome, "erased_citizen").replaceWith(false)
                         : store(department, outcome, certificate, signed, issuedAt).replaceWith(true));
     }
 
-    private Uni<Void> store(String department, ApplicationOutcomeDecided outcome, Certificate certificate, CertificateFactory.SignedPdf signed,
-                            Instant issuedAt) {
+    private Uni<Void> store(String department, ApplicationOutcomeDecided outcome, Certificate certificate, SealedPdf signed, Instant issuedAt) {
         DocumentRow row = new DocumentRow();
         row.id = certificate.documentId();
         row.outcomeEventId = outcome.eventId();
@@ -191,14 +207,23 @@ public class Issuance {
         row.holderMasked = certificate.maskedHolder();
         row.publicFields = json(certificate.publicFields());
         row.verificationCodeHash = VerificationCode.hash(row.id, certificate.verificationCode());
-        row.pdf = signed.pdf();
+        // Sealed with the citizen's key (StoredPdfs); the SHA-256 and size are the clear PDF's, the file the citizen holds.
+        row.pdf = signed.sealed();
         row.sha256 = signed.sha256();
-        row.sizeBytes = signed.pdf().length;
+        row.sizeBytes = signed.size();
         row.status = DocumentRow.VALID;
         DocumentIssued event = new DocumentIssued(EventIds.nameBased("documents.issued", outcome.eventId().toString()), DocumentIssued.EVENT_TYPE,
                 issuedAt, row.id, row.documentType, row.applicationRef, row.departmentId, row.citizenRef, row.fileName, row.sha256,
                 row.sizeBytes, certificate.verificationUrl(), issuedAt, row.validUntil);
         return row.persist().chain(() -> outbox.append(Topics.DOCUMENTS_ISSUED, row.citizenRef, event));
+    }
+
+    /** The signed PDF as it is stored (sealed with the citizen's key), with the clear file's SHA-256 and size. */
+    record SealedPdf(byte[] sealed, String sha256, int size) {
+    }
+
+    private static SealedPdf sealed(CertificateFactory.SignedPdf signed, CitizenKey key) {
+        return new SealedPdf(StoredPdfs.seal(key, signed.pdf()), signed.sha256(), signed.pdf().length);
     }
 
     private static String json(Object value) {

@@ -37,6 +37,9 @@ public class Verification {
     @Inject
     CertificateFactory factory;
 
+    @Inject
+    StoredPdfs pdfs;
+
     Clock clock = Clock.systemUTC();
 
     /** Whether a verification code came with the request and whether it was this document's. */
@@ -82,22 +85,27 @@ public class Verification {
         if (documentId == null || !DOCUMENT_ID.matcher(documentId).matches()) {
             return Uni.createFrom().item(unknown(documentId));
         }
-        return Panache.withSession(() -> DocumentRow.<DocumentRow>findById(documentId)).map(row -> row == null ? unknown(documentId) : result(row, code));
+        // The integrity check opens the stored PDF (sealed with the citizen's key, StoredPdfs): a vault that does
+        // not answer fails the Uni (503, try again) rather than calling the document valid unchecked.
+        return Panache.withSession(() -> DocumentRow.<DocumentRow>findById(documentId))
+                .chain(row -> row == null ? Uni.createFrom().item(unknown(documentId)) : pdfs.read(row).map(stored -> result(row, code, stored.state())));
     }
 
-    private Result result(DocumentRow row, String code) {
+    private Result result(DocumentRow row, String code, StoredPdfs.State pdf) {
         CodeCheck check = code == null || code.isBlank() ? CodeCheck.NONE
                 : VerificationCode.matches(row.verificationCodeHash, row.id, code) ? CodeCheck.ACCEPTED : CodeCheck.WRONG;
         boolean open = check == CodeCheck.ACCEPTED;
         VerificationStatus status = DocumentRow.REVOKED.equals(row.status) ? VerificationStatus.REVOKED : VerificationStatus.VALID;
-        if (row.pdf != null && !CertificateFactory.sha256(row.pdf).equals(row.sha256)) {
-            LOG.errorf("Document %s does not match its recorded SHA-256: reported as tampered", row.id);
+        if (pdf == StoredPdfs.State.TAMPERED) {
+            LOG.errorf("Document %s fails its integrity check: reported as tampered", row.id);
             status = VerificationStatus.TAMPERED;
         }
+        // The vault destroyed the citizen's key before this service's own erasure cleared the row: erased already.
+        boolean retained = pdf != StoredPdfs.State.ERASED;
         boolean expired = row.validUntil != null && row.validUntil.isBefore(LocalDate.now(clock.withZone(CertificateFactory.ISSUE_ZONE)));
-        return new Result(row.id, status, row.applicationRef, row.documentType, factory.templates().template(row.documentType).title(), row.departmentId,
-                factory.templates().names().department(row.departmentId), row.issuedAt, row.validUntil, expired, row.holderMasked,
-                open ? fields(row.publicFields) : List.of(), row.sha256, row.revokedAt, row.revocationReason, row.pdf != null, check);
+        return new Result(row.id, status, retained ? row.applicationRef : null, row.documentType, factory.templates().template(row.documentType).title(),
+                row.departmentId, factory.templates().names().department(row.departmentId), row.issuedAt, row.validUntil, expired, row.holderMasked,
+                open && retained ? fields(row.publicFields) : List.of(), row.sha256, row.revokedAt, row.revocationReason, retained, check);
     }
 
     private static List<Certificate.PublicField> fields(String json) {

@@ -37,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevstackTestResource.class, initArgs = @ResourceArg(name = "database", value = "document"))
+@QuarkusTestResource(dev.seva.document.VaultStandIn.class)
 class SignatureFailuresTest {
 
     Devstack devstack;
