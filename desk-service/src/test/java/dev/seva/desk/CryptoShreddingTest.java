@@ -2,7 +2,6 @@ package dev.seva.desk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seva.contracts.ContractValidator;
-import dev.seva.contracts.EventJson;
 import dev.seva.contracts.Headers;
 import dev.seva.contracts.Topics;
 import dev.seva.desk.client.CitizenKeys;
@@ -134,7 +133,8 @@ class CryptoShreddingTest {
         UUID thread = UUID.randomUUID();
         kafka.send(Topics.CONVERSATION_HANDOVERS, citizen, """
                 {"eventId":"%s","eventType":"handover.requested","occurredAt":"%s","threadId":"%s","citizenRef":"%s","departmentId":"apsrtc",
-                 "language":"te","reason":"asked","text":"I live at 12 Sealedaddress Road"}""".formatted(UUID.randomUUID(), Instant.now(), thread, citizen));
+                 "language":"te","reason":"asked","text":%s}""".formatted(UUID.randomUUID(), Instant.now(), thread, citizen,
+                DeskServiceTest.sealed(citizen, "I live at 12 Sealedaddress Road")));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(officer).get("/api/threads").then()
                 .body("threadId", hasItem(thread.toString())));
         given().auth().oauth2(officer).contentType("application/json").body("{\"text\":\"We will visit Sealedreply tomorrow\"}")
@@ -225,6 +225,69 @@ class CryptoShreddingTest {
         assertThat(column("SELECT kind FROM desk_history WHERE reference = '" + ref + "'")).doesNotContain("information_provided");
         given().auth().oauth2(officer).get("/api/applications/" + next).then().statusCode(200)
                 .body("answers.find { it.fieldId == 'studentName' }.value", equalTo("Next Name"));
+    }
+
+    @Test
+    void handoverTextsArrivingSealedAreShownOpenedAndTheReplyTravelsOnlySealedWithTheCitizensKey() throws SQLException {
+        // Tried: a handover opened with the citizen's text sealed with their key, then a PDF message whose text and file name
+        // are sealed too, as conversation-service sends them (decision 009); the officer reads the thread and replies; then
+        // the stored file name is opened, and the raw reply record on desk.handovers.v1 is searched for the reply in clear
+        // and opened with the citizen's key (and with another citizen's).
+        String citizen = citizen();
+        UUID thread = UUID.randomUUID();
+        kafka.send(Topics.CONVERSATION_HANDOVERS, citizen, handover(thread, citizen, "Please help, Sealedhandover here"));
+        kafka.send(Topics.CONVERSATION_HANDOVERS, citizen, citizenMessage(thread, citizen, "my Sealedcard attached", "Sealedcard ration.pdf"));
+        assertThat(kafka.all(Topics.CONVERSATION_HANDOVERS)).filteredOn(r -> r.value().contains(thread.toString())).hasSize(2)
+                .allSatisfy(r -> assertThat(r.value()).doesNotContain("Sealedhandover", "Sealedcard"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> column("SELECT text FROM desk_thread_message WHERE thread_id = '" + thread + "'").size() == 2);
+
+        // Shown opened (not the topic's seal, nor a seal within the desk's own).
+        given().auth().oauth2(officer).accept("text/html").get("/threads/" + thread).then().statusCode(200)
+                .body(containsString("Please help, Sealedhandover here")).body(containsString("my Sealedcard attached"))
+                .body(not(containsString("sealed:v1:")));
+        // Stored as every message: sealed as a whole with the citizen's key, the file name inside opened.
+        List<String> media = column("SELECT media FROM desk_thread_message WHERE thread_id = '" + thread + "' AND media IS NOT NULL");
+        assertThat(media).hasSize(1).allSatisfy(CryptoShreddingTest::sealed);
+        JsonNode file = DeskServiceTest.json(VaultStandIn.citizenKey(citizen).open(media.get(0)));
+        assertThat(file.path("filename").asText()).isEqualTo("Sealedcard ration.pdf");
+        assertThat(file.path("mediaId").asText()).isEqualTo("778899");
+
+        given().auth().oauth2(officer).contentType("application/json").body("{\"text\":\"Sealedreply: bring the card on Monday\"}")
+                .post("/api/threads/" + thread + "/replies").then().statusCode(202);
+        String raw = await().atMost(Duration.ofSeconds(20)).until(() -> kafka.all(Topics.DESK_HANDOVERS).stream().map(r -> r.value())
+                .filter(v -> v.contains(thread.toString()) && v.contains("handover.officer_replied")).findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(raw).doesNotContain("Sealedreply", "Monday");
+        JsonNode reply = DeskServiceTest.json(raw);
+        assertThat(ContractValidator.instance().validate(Topics.DESK_HANDOVERS, reply)).isEmpty();
+        assertThat(DeskServiceTest.opened(citizen, reply.path("text"))).isEqualTo("Sealedreply: bring the card on Monday");
+        assertThatThrownBy(() -> SealedJson.open(VaultStandIn.citizenKey(citizen()), reply.path("text"))).isInstanceOf(RuntimeException.class);
+        given().auth().oauth2(officer).accept("text/html").get("/threads/" + thread).then().statusCode(200)
+                .body(containsString("Sealedreply: bring the card on Monday"));
+    }
+
+    @Test
+    void handoverTextsSealedForAnotherCitizenAreDeadLetteredAndTheConsumerGoesOn() throws SQLException {
+        // Tried: a handover whose text was sealed with another citizen's key (moved into this citizen's record), then a message
+        // in the citizen's open thread whose text is theirs but whose file name was sealed for that other citizen, then a proper handover of the same
+        // citizen (same key, so same partition, after both): the first two go to the dead letters with the reason, nothing
+        // of them is stored, and the third is taken.
+        String citizen = citizen();
+        String other = citizen();
+        UUID open = UUID.randomUUID();
+        kafka.send(Topics.CONVERSATION_HANDOVERS, citizen, handover(open, citizen, "My own text"));
+        UUID moved = UUID.randomUUID();
+        kafka.send(Topics.CONVERSATION_HANDOVERS, citizen, handover(moved, other, "Moved Sealedother").replace(other, citizen));
+        kafka.send(Topics.CONVERSATION_HANDOVERS, citizen, citizenMessage(open, citizen, "my own caption", other, "Sealedother.pdf"));
+        UUID next = UUID.randomUUID();
+        kafka.send(Topics.CONVERSATION_HANDOVERS, citizen, handover(next, citizen, "Next text"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !column("SELECT status FROM desk_thread WHERE thread_id = '" + next + "'").isEmpty());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kafka.all(Topics.deadLetter(Topics.CONVERSATION_HANDOVERS)))
+                .filteredOn(r -> r.value().contains(moved.toString()) || r.value().contains(open.toString()) && r.value().contains("citizen_message"))
+                .hasSize(2).allSatisfy(r -> assertThat(new String(r.headers().lastHeader(Headers.DLQ_REASON).value(), StandardCharsets.UTF_8))
+                        .contains("does not open with its citizen's key").doesNotContain("Sealedother")));
+        assertThat(column("SELECT status FROM desk_thread WHERE thread_id = '" + moved + "'")).isEmpty();
+        assertThat(column("SELECT text FROM desk_thread_message WHERE thread_id = '" + open + "'")).hasSize(1);
+        given().auth().oauth2(officer).accept("text/html").get("/threads/" + next).then().statusCode(200).body(containsString("Next text"));
     }
 
     @Test
@@ -348,11 +411,26 @@ class CryptoShreddingTest {
         return ref;
     }
 
+    /** A handover as conversation-service sends it: the text sealed with the citizen's key (the vault stand-in's). */
     static String handover(UUID thread, String citizen, String text) {
         return """
                 {"eventId":"%s","eventType":"handover.requested","occurredAt":"%s","threadId":"%s","citizenRef":"%s","departmentId":"apsrtc",
                  "language":"en","reason":"asked","text":%s}""".formatted(UUID.randomUUID(), Instant.now(), thread, citizen,
-                EventJson.mapper().valueToTree(text).toString());
+                DeskServiceTest.sealed(citizen, text));
+    }
+
+    /** A citizen's message in a handover thread as conversation-service sends it: text and file name sealed with the citizen's key. */
+    static String citizenMessage(UUID thread, String citizen, String text, String filename) {
+        return citizenMessage(thread, citizen, text, citizen, filename);
+    }
+
+    /** The same, with the file name sealed for {@code filenameSealedFor} (another citizen's, to be refused). */
+    static String citizenMessage(UUID thread, String citizen, String text, String filenameSealedFor, String filename) {
+        return """
+                {"eventId":"%s","eventType":"handover.citizen_message","occurredAt":"%s","threadId":"%s","citizenRef":"%s",
+                 "departmentId":"apsrtc","text":%s,"media":{"mediaId":"778899","mimeType":"application/pdf","filename":%s}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), thread, citizen, DeskServiceTest.sealed(citizen, text),
+                        DeskServiceTest.sealed(filenameSealedFor, filename));
     }
 
     static void sealed(String value) {

@@ -286,11 +286,13 @@ class DeskServiceTest {
 
     @Test
     void aHandoverThreadIsAnsweredAndClosedByAnOfficerThroughTheDesksTopic() {
-        // Tried: conversation-service hands a citizen over to the APSRTC desk; the officer replies and closes.
+        // Tried: conversation-service hands a citizen over to the APSRTC desk (the text sealed with the citizen's key, as it
+        // sends it); the officer replies and closes.
         UUID thread = UUID.randomUUID();
         kafka.send(Topics.CONVERSATION_HANDOVERS, CITIZEN, """
                 {"eventId":"%s","eventType":"handover.requested","occurredAt":"%s","threadId":"%s","citizenRef":"%s","departmentId":"apsrtc",
-                 "language":"te","reason":"asked","text":"My pass has not come <b>yet</b>"}""".formatted(UUID.randomUUID(), Instant.now(), thread, CITIZEN));
+                 "language":"te","reason":"asked","text":%s}""".formatted(UUID.randomUUID(), Instant.now(), thread, CITIZEN,
+                sealed(CITIZEN, "My pass has not come <b>yet</b>")));
         String token = token("officer.apsrtc", "dept-apsrtc-officer");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token).get("/api/threads").then()
                 .body("threadId", org.hamcrest.Matchers.hasItem(thread.toString())));
@@ -310,7 +312,7 @@ class DeskServiceTest {
             List<JsonNode> events = kafka.all(Topics.DESK_HANDOVERS).stream().map(r -> json(r.value()))
                     .filter(e -> e.path("threadId").asText().equals(thread.toString())).toList();
             assertThat(events).extracting(e -> e.path("eventType").asText()).containsExactly("handover.officer_replied", "handover.closed");
-            assertThat(events.get(0).path("text").asText()).isEqualTo("It was posted today.");
+            assertThat(opened(CITIZEN, events.get(0).path("text"))).isEqualTo("It was posted today.");
             events.forEach(e -> assertThat(ContractValidator.instance().validate(Topics.DESK_HANDOVERS, e)).isEmpty());
         });
     }

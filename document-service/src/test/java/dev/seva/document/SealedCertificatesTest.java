@@ -126,6 +126,8 @@ class SealedCertificatesTest {
         byte[] stored = storedPdf(documentId);
         assertThat(new String(stored, 0, 4, StandardCharsets.US_ASCII)).as("the pdf column holds no PDF in clear").isNotEqualTo("%PDF");
         assertThat(CitizenKey.isSealed(stored)).isTrue();
+        // Tried before: the key fields (the income here) stored in clear beside the sealed PDF.
+        assertThat(storedPublicFields(documentId)).as("the key fields are sealed too").startsWith("sealed:v1:").doesNotContain("84");
 
         // The public record is made of the opened values: the masked name, and with the printed code the opened income.
         given().accept("application/json").get("/verify/" + documentId).then().statusCode(200)
@@ -325,6 +327,16 @@ class SealedCertificatesTest {
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    String storedPublicFields(String documentId) throws Exception {
+        try (Connection c = connection(); PreparedStatement s = c.prepareStatement("SELECT public_fields FROM document WHERE id = ?")) {
+            s.setString(1, documentId);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
             }
         }
     }

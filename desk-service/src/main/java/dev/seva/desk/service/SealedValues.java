@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  *
  * <p>Going out (an approval's certificate data on {@code dept.<d>.outcomes.v1}): every value sealed with
  * the citizen's key; document-service opens them with it.
+ *
+ * <p>The handover topics the same way: what the citizen wrote in a handover thread (its text and a file's
+ * name, {@code conversation.handovers.v1}) is opened here, and an officer's reply ({@code desk.handovers.v1})
+ * is sealed here, each with the citizen's key; conversation-service does the reverse.
  */
 final class SealedValues {
 
@@ -47,7 +51,7 @@ final class SealedValues {
         }
         Map<String, JsonNode> open = new LinkedHashMap<>();
         fields.forEach((id, value) -> {
-            JsonNode clear = open(seal, reference, "field " + id, value);
+            JsonNode clear = open(seal, "application " + reference, "field " + id, value);
             boolean aadhaar = AADHAAR_FIELD.matcher(id).find();
             if (aadhaar ? !isAadhaarReference(clear) : !isFieldValue(clear)) {
                 throw new UnprocessableRecord("application " + reference + ": field " + id + " is not "
@@ -63,7 +67,7 @@ final class SealedValues {
         if (answer == null || answer.isNull()) {
             return answer;
         }
-        JsonNode clear = open(seal, reference, "the answer", answer);
+        JsonNode clear = open(seal, "application " + reference, "the answer", answer);
         if (!isFieldValue(clear)) {
             throw new UnprocessableRecord("application " + reference + ": the answer is not a string, number, boolean, location or Aadhaar reference");
         }
@@ -77,7 +81,33 @@ final class SealedValues {
         return sealed;
     }
 
-    private static JsonNode open(CitizenSeal seal, String reference, String what, JsonNode value) {
+    /**
+     * A text of a handover thread ({@code text}, {@code media.filename} on {@code conversation.handovers.v1}),
+     * opened: its clear text is the JSON of the string. A clear one (sent before sealing began) passes
+     * through. The length the contract can no longer see (it sees only the seal) is checked on the opened
+     * text, as the contract checked it before; null stays null.
+     */
+    static String openText(CitizenSeal seal, String subject, String what, String value, int maxLength) {
+        if (value == null) {
+            return null;
+        }
+        JsonNode clear = open(seal, subject, what, TextNode.valueOf(value));
+        if (clear == null || !clear.isTextual()) {
+            throw new UnprocessableRecord(subject + ": " + what + " does not open to a text");
+        }
+        String text = clear.textValue();
+        if (text.codePointCount(0, text.length()) > maxLength) {
+            throw new UnprocessableRecord(subject + ": " + what + " is longer than " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    /** A text sealed for the topic with the citizen's key (its clear text the JSON string); null stays null. */
+    static String sealText(CitizenSeal seal, String text) {
+        return text == null ? null : SealedJson.seal(seal.key(), TextNode.valueOf(text)).textValue();
+    }
+
+    private static JsonNode open(CitizenSeal seal, String subject, String what, JsonNode value) {
         if (!SealedJson.isSealed(value)) {
             return value;
         }
@@ -87,7 +117,7 @@ final class SealedValues {
             return SealedJson.open(key, value);
         } catch (IllegalArgumentException | IllegalStateException e) {
             // Another key id, another citizen's associated data (GCM tag), damaged text or no JSON inside: not this citizen's value.
-            throw new UnprocessableRecord("application " + reference + ": " + what + " does not open with its citizen's key"
+            throw new UnprocessableRecord(subject + ": " + what + " does not open with its citizen's key"
                     + " (sealed for another citizen, or damaged)");
         }
     }

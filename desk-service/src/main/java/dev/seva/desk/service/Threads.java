@@ -36,12 +36,18 @@ import java.util.regex.Pattern;
  * conversation-service turns into WhatsApp messages and, on closing, gives the citizen back to the bot.
  * Every message (the citizen's and the officers' replies to them) is stored sealed with the citizen's
  * key from vault-service; a citizen the vault says is erased gets no thread and no message stored, and
- * their thread can no longer be answered or closed.
+ * their thread can no longer be answered or closed. On both topics the texts travel sealed with the same
+ * key too (decision 009): the citizen's text and file name are opened before anything is stored (one the
+ * key does not open is the record's fault: dead-lettered, nothing of it stored), and an officer's reply
+ * is sealed before it goes into the outbox, so no copy of either in Kafka is readable after an erasure.
  */
 @ApplicationScoped
 public class Threads {
 
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]");
+    // What conversation.handovers.v1 allowed in clear before the seal hid the lengths.
+    private static final int MAX_TEXT = 4096;
+    private static final int MAX_FILENAME = 240;
 
     @Inject
     MessageLog messageLog;
@@ -84,9 +90,12 @@ public class Threads {
                 return Uni.createFrom().voidItem();
             }
             if (seal.erased()) {
-                // The citizen was erased meanwhile: no thread of theirs is kept.
+                // The citizen was erased meanwhile: no thread of theirs is kept (and nothing is opened: no key).
                 return Uni.createFrom().voidItem();
             }
+            // Opened before anything is stored: sealed for another citizen (their reference is the seal's
+            // associated data) or damaged, the whole record is refused and no thread is opened.
+            String text = SealedValues.openText(seal, "handover thread " + r.threadId(), "the text", r.text(), MAX_TEXT);
             ThreadRow t = new ThreadRow();
             t.threadId = r.threadId();
             t.departmentId = r.departmentId();
@@ -98,8 +107,8 @@ public class Threads {
             t.status = ThreadRow.OPEN;
             t.openedAt = r.occurredAt();
             t.lastMessageAt = r.occurredAt();
-            Uni<Void> first = r.text() == null || r.text().isBlank() ? Uni.createFrom().voidItem()
-                    : message(t.threadId, r.occurredAt(), "citizen", seal.seal(r.text()), null);
+            Uni<Void> first = text == null || text.isBlank() ? Uni.createFrom().voidItem()
+                    : message(t.threadId, r.occurredAt(), "citizen", seal.seal(text), null);
             return t.persist().chain(() -> first);
         });
     }
@@ -116,8 +125,13 @@ public class Threads {
             if (!t.citizenRef.equals(m.citizenRef())) {
                 throw new UnprocessableRecord("a message for another citizen's handover thread");
             }
+            // Opened, then stored sealed as the desk stores every message (as a whole, not the topic's seals as they came).
+            String subject = "handover thread " + t.threadId;
+            String text = SealedValues.openText(seal, subject, "the text", m.text(), MAX_TEXT);
+            HandoverCitizenMessageSent.Media media = m.media() == null ? null : new HandoverCitizenMessageSent.Media(m.media().mediaId(),
+                    m.media().mimeType(), SealedValues.openText(seal, subject, "the file name", m.media().filename(), MAX_FILENAME));
             t.lastMessageAt = m.occurredAt();
-            return message(t.threadId, m.occurredAt(), "citizen", seal.seal(m.text()), seal.seal(Json.write(m.media())));
+            return message(t.threadId, m.occurredAt(), "citizen", seal.seal(text), seal.seal(Json.write(media)));
         });
     }
 
@@ -169,9 +183,12 @@ public class Threads {
         return inOpenThread(officer, threadId, "reply", origin, (t, seal) -> {
             Instant now = Instant.now(clock);
             t.lastMessageAt = now;
+            // What the officer wrote to the citizen is part of the citizen's conversation: sealed with their key, in the
+            // desk's table and on the topic (conversation-service opens it with the same key; the contract refuses it clear).
+            // The key was fetched before the row lock; an erased citizen was refused above (citizen-erased).
             HandoverOfficerReplied event = new HandoverOfficerReplied(EventIds.random(), HandoverOfficerReplied.EVENT_TYPE, now, t.threadId,
-                    t.citizenRef, t.departmentId, body, new HandoverOfficer(officer.userName(), Actions.designation(officer, t.departmentId)));
-            // What the officer wrote to the citizen is part of the citizen's conversation: sealed with their key.
+                    t.citizenRef, t.departmentId, SealedValues.sealText(seal, body),
+                    new HandoverOfficer(officer.userName(), Actions.designation(officer, t.departmentId)));
             return message(t.threadId, now, officer.userName(), seal.seal(body), null)
                     .chain(() -> outbox.append(Topics.DESK_HANDOVERS, t.citizenRef, event));
         });

@@ -1,6 +1,7 @@
 package dev.seva.desk.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.seva.contracts.EventJson;
 import dev.seva.desk.domain.CitizenSeal;
 import dev.seva.outbox.UnprocessableRecord;
@@ -70,6 +71,38 @@ class SealedValuesTest {
         assertThat(SealedJson.open(key, json(EventJson.mapper().valueToTree(sealed.get("applicantName")).toString())).asText())
                 .isEqualTo("Ravi Kumar");
         assertThatThrownBy(() -> SealedValues.sealAll(CitizenSeal.ERASED, Map.of("applicantName", "Ravi"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aHandoverTextOpensToItsStringAndAClearOneSentBeforeSealingPassesThrough() {
+        // Tried: a citizen's handover text sealed as conversation-service seals it (the JSON string), and a clear one.
+        String sealed = SealedJson.seal(key, TextNode.valueOf("నా పేరు \"Ravi\"")).textValue();
+        assertThat(SealedValues.openText(seal, "handover thread t1", "the text", sealed, 4096)).isEqualTo("నా పేరు \"Ravi\"");
+        assertThat(SealedValues.openText(seal, "handover thread t1", "the text", "older clear text", 4096)).isEqualTo("older clear text");
+        assertThat(SealedValues.openText(seal, "handover thread t1", "the file name", null, 240)).isNull();
+    }
+
+    @Test
+    void aHandoverTextSealedForAnotherCitizenNotATextOrTooLongIsRefusedWithoutItsContent() {
+        // Tried: another citizen's seal (same key bytes, other associated data), a seal of a number, a file name over 240 characters.
+        String otherCitizen = SealedJson.seal(new CitizenKey("cit_B", "ck-1", BYTES), json("\"Sita Secretname\"")).textValue();
+        assertThatThrownBy(() -> SealedValues.openText(seal, "handover thread t1", "the text", otherCitizen, 4096))
+                .isInstanceOf(UnprocessableRecord.class).hasMessageContaining("handover thread t1: the text does not open with its citizen's key")
+                .hasMessageNotContaining("Secretname");
+        assertThatThrownBy(() -> SealedValues.openText(seal, "handover thread t1", "the text", SealedJson.seal(key, json("42")).textValue(), 4096))
+                .isInstanceOf(UnprocessableRecord.class).hasMessageContaining("does not open to a text");
+        String longName = SealedJson.seal(key, TextNode.valueOf("Secretname".repeat(25))).textValue();
+        assertThatThrownBy(() -> SealedValues.openText(seal, "handover thread t1", "the file name", longName, 240))
+                .isInstanceOf(UnprocessableRecord.class).hasMessageContaining("the file name is longer than 240").hasMessageNotContaining("Secretname");
+    }
+
+    @Test
+    void anOfficersReplyIsSealedForTheTopicAndOpensToItsText() {
+        // Tried: a reply sealed for desk.handovers.v1, opened as conversation-service opens it; and for an erased citizen.
+        String sealed = SealedValues.sealText(seal, "Bring the card on Monday");
+        assertThat(sealed).startsWith("sealed:v1:ck-1:").doesNotContain("Monday");
+        assertThat(SealedJson.open(key, TextNode.valueOf(sealed)).asText()).isEqualTo("Bring the card on Monday");
+        assertThatThrownBy(() -> SealedValues.sealText(CitizenSeal.ERASED, "Bring the card")).isInstanceOf(IllegalStateException.class);
     }
 
     private static JsonNode json(String text) {

@@ -157,7 +157,7 @@ public class Issuance {
         }
         Timer.Sample timing = Timer.start(registry);
         // Rendered, signed and sealed for storage with the citizen's key on a worker thread.
-        return vertx.executeBlocking(Uni.createFrom().item(() -> sealed(factory.issue(certificate, issuedAt), key)), false)
+        return vertx.executeBlocking(Uni.createFrom().item(() -> sealed(factory.issue(certificate, issuedAt), certificate, key)), false)
                 .onFailure(SignatureFailed.class).invoke(e -> {
                     signatureFailures.increment();
                     LOG.errorf("Document for %s could not be signed (%s); the approval waits for the token", outcome.applicationRef(), e.getMessage());
@@ -205,7 +205,9 @@ public class Issuance {
         row.issuedAt = issuedAt;
         row.validUntil = outcome.document().validUntil();
         row.holderMasked = certificate.maskedHolder();
-        row.publicFields = json(certificate.publicFields());
+        // The key fields (income, caste, address) are the citizen's too: sealed like the PDF, opened by the
+        // verification page with the printed code; unreadable in backups once the vault destroys the key.
+        row.publicFields = signed.publicFields();
         row.verificationCodeHash = VerificationCode.hash(row.id, certificate.verificationCode());
         // Sealed with the citizen's key (StoredPdfs); the SHA-256 and size are the clear PDF's, the file the citizen holds.
         row.pdf = signed.sealed();
@@ -219,11 +221,11 @@ public class Issuance {
     }
 
     /** The signed PDF as it is stored (sealed with the citizen's key), with the clear file's SHA-256 and size. */
-    record SealedPdf(byte[] sealed, String sha256, int size) {
+    record SealedPdf(byte[] sealed, String sha256, int size, String publicFields) {
     }
 
-    private static SealedPdf sealed(CertificateFactory.SignedPdf signed, CitizenKey key) {
-        return new SealedPdf(StoredPdfs.seal(key, signed.pdf()), signed.sha256(), signed.pdf().length);
+    private static SealedPdf sealed(CertificateFactory.SignedPdf signed, Certificate certificate, CitizenKey key) {
+        return new SealedPdf(StoredPdfs.seal(key, signed.pdf()), signed.sha256(), signed.pdf().length, key.seal(json(certificate.publicFields())));
     }
 
     private static String json(Object value) {

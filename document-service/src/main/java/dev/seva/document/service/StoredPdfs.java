@@ -34,8 +34,14 @@ public class StoredPdfs {
         TAMPERED
     }
 
-    /** The state, and the clear PDF when {@link State#INTACT}. */
-    public record Stored(State state, byte[] pdf) {
+    /**
+     * The state, the clear PDF when {@link State#INTACT}, and the citizen's key it was opened with (null for
+     * a PDF stored in clear), which also opens the row's sealed key fields.
+     */
+    public record Stored(State state, byte[] pdf, CitizenKey key) {
+        Stored(State state, byte[] pdf) {
+            this(state, pdf, null);
+        }
     }
 
     /** The PDF sealed for storage with the citizen's key. */
@@ -67,7 +73,8 @@ public class StoredPdfs {
                 LOG.errorf("Document %s does not open with its citizen's key", row.id);
                 return new Stored(State.TAMPERED, null);
             }
-            return checked(row, clear);
+            Stored checked = checked(row, clear);
+            return new Stored(checked.state(), checked.pdf(), key.get());
         });
     }
 

@@ -8,6 +8,7 @@ import dev.seva.document.domain.VerificationCode;
 import dev.seva.document.domain.VerificationStatus;
 import dev.seva.document.persistence.DocumentRow;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.seva.privacy.vault.CitizenKey;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -88,10 +89,11 @@ public class Verification {
         // The integrity check opens the stored PDF (sealed with the citizen's key, StoredPdfs): a vault that does
         // not answer fails the Uni (503, try again) rather than calling the document valid unchecked.
         return Panache.withSession(() -> DocumentRow.<DocumentRow>findById(documentId))
-                .chain(row -> row == null ? Uni.createFrom().item(unknown(documentId)) : pdfs.read(row).map(stored -> result(row, code, stored.state())));
+                .chain(row -> row == null ? Uni.createFrom().item(unknown(documentId)) : pdfs.read(row).map(stored -> result(row, code, stored)));
     }
 
-    private Result result(DocumentRow row, String code, StoredPdfs.State pdf) {
+    private Result result(DocumentRow row, String code, StoredPdfs.Stored stored) {
+        StoredPdfs.State pdf = stored.state();
         CodeCheck check = code == null || code.isBlank() ? CodeCheck.NONE
                 : VerificationCode.matches(row.verificationCodeHash, row.id, code) ? CodeCheck.ACCEPTED : CodeCheck.WRONG;
         boolean open = check == CodeCheck.ACCEPTED;
@@ -105,11 +107,19 @@ public class Verification {
         boolean expired = row.validUntil != null && row.validUntil.isBefore(LocalDate.now(clock.withZone(CertificateFactory.ISSUE_ZONE)));
         return new Result(row.id, status, retained ? row.applicationRef : null, row.documentType, factory.templates().template(row.documentType).title(),
                 row.departmentId, factory.templates().names().department(row.departmentId), row.issuedAt, row.validUntil, expired, row.holderMasked,
-                open && retained ? fields(row.publicFields) : List.of(), row.sha256, row.revokedAt, row.revocationReason, retained, check);
+                open && retained ? fields(stored.key(), row.publicFields) : List.of(), row.sha256, row.revokedAt, row.revocationReason, retained, check);
     }
 
-    private static List<Certificate.PublicField> fields(String json) {
-        if (json == null) {
+    /** The key fields, opened with the citizen's key when sealed (rows stored before sealing began are clear). */
+    private static List<Certificate.PublicField> fields(CitizenKey key, String stored) {
+        if (stored == null || CitizenKey.isSealed(stored) && key == null) {
+            return List.of();
+        }
+        String json;
+        try {
+            json = key == null ? stored : key.open(stored);
+        } catch (RuntimeException e) {
+            LOG.errorf("The key fields of a document do not open with its citizen's key: not shown");
             return List.of();
         }
         try {
