@@ -99,7 +99,7 @@ public class Handovers {
                 throw new DepartmentUpdates.Unprocessable("no open handover thread for the citizen");
             }
             HandoverCitizenMessageSent.Media media = message.media() == null ? null
-                    : new HandoverCitizenMessageSent.Media(message.media().mediaId(), message.media().mimeType(), sealed(key, message.media().filename()));
+                    : new HandoverCitizenMessageSent.Media(message.media().mediaId(), message.media().mimeType(), sealed(key, fileName(message.media().filename())));
             HandoverCitizenMessageSent event = new HandoverCitizenMessageSent(EventIds.random(), HandoverCitizenMessageSent.EVENT_TYPE,
                     Instant.now(clock), row.threadId, citizen.citizenRef, row.departmentId, sealed(key, message.text()), media);
             return outbox.append(Topics.CONVERSATION_HANDOVERS, citizen.citizenRef, event);
@@ -180,6 +180,14 @@ public class Handovers {
      */
     private static String sealed(CitizenKey key, String text) {
         return text == null ? null : SealedJson.seal(key, TextNode.valueOf(text)).textValue();
+    }
+
+    /** The contract's 240 characters at most (a phone may name a file at any length; the photo matters, not its name). */
+    static String fileName(String name) {
+        if (name == null || name.length() <= 240) {
+            return name;
+        }
+        return name.substring(0, Character.isHighSurrogate(name.charAt(239)) ? 239 : 240);
     }
 
     /** The officer's reply, opened with the citizen's key; one sealed for somebody else is refused. */
