@@ -92,7 +92,11 @@ public class ConversationHandler {
 
     private Uni<Void> handle(WhatsAppMessageReceived message) {
         IntakeThrottle throttle = throttle();
-        IntakeThrottle.Decision decision = throttle.admit(message.from().key(), Instant.now(clock));
+        // Judged on when the gateway received each message, not when this consumer gets to it: a consumer
+        // slowed by load (or catching up after a restart) must not see a flood as spread out, nor a
+        // citizen's normal pace as a burst.
+        Instant received = message.receivedAt() != null ? message.receivedAt() : Instant.now(clock);
+        IntakeThrottle.Decision decision = throttle.admit(message.from().key(), received);
         if (decision == IntakeThrottle.Decision.DROP) {
             // Recorded as handled (the message log row above), never answered: one number's flood costs others little.
             throttled.increment();
