@@ -22,7 +22,6 @@ import dev.seva.outbox.MessageLog;
 import dev.seva.outbox.Outbox;
 import dev.seva.privacy.vault.CitizenKey;
 import dev.seva.privacy.vault.SealedJson;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.seva.privacy.vault.VaultClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -179,7 +178,7 @@ public class Handovers {
      * after an erasure no copy can be read: decision 009).
      */
     private static String sealed(CitizenKey key, String text) {
-        return text == null ? null : SealedJson.seal(key, TextNode.valueOf(text)).textValue();
+        return SealedJson.sealText(key, text);
     }
 
     /** The contract's 240 characters at most (a phone may name a file at any length; the photo matters, not its name). */
@@ -193,7 +192,7 @@ public class Handovers {
     /** The officer's reply, opened with the citizen's key; one sealed for somebody else is refused. */
     private static String opened(CitizenKey key, String text) {
         try {
-            return SealedJson.open(key, TextNode.valueOf(text)).asText();
+            return SealedJson.openText(key, text);
         } catch (RuntimeException e) {
             throw new DepartmentUpdates.Unprocessable("the officer's reply is not sealed for the thread's citizen");
         }

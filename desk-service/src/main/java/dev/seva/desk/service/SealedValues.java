@@ -77,7 +77,7 @@ final class SealedValues {
     /** Every value of an approval's certificate data sealed with the citizen's key (its clear text a JSON string). */
     static Map<String, Object> sealAll(CitizenSeal seal, Map<String, String> data) {
         Map<String, Object> sealed = new LinkedHashMap<>();
-        data.forEach((k, v) -> sealed.put(k, SealedJson.seal(seal.key(), TextNode.valueOf(v)).textValue()));
+        data.forEach((k, v) -> sealed.put(k, SealedJson.sealText(seal.key(), v)));
         return sealed;
     }
 
@@ -104,7 +104,7 @@ final class SealedValues {
 
     /** A text sealed for the topic with the citizen's key (its clear text the JSON string); null stays null. */
     static String sealText(CitizenSeal seal, String text) {
-        return text == null ? null : SealedJson.seal(seal.key(), TextNode.valueOf(text)).textValue();
+        return SealedJson.sealText(seal.key(), text);
     }
 
     private static JsonNode open(CitizenSeal seal, String subject, String what, JsonNode value) {

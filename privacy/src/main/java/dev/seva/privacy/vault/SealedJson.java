@@ -65,8 +65,13 @@ public final class SealedJson {
         return open;
     }
 
-    /** Whether any value in the map is sealed (a consumer then needs the citizen's key). */
-    public static boolean anySealed(Map<String, ? extends JsonNode> values) {
-        return values != null && values.values().stream().anyMatch(SealedJson::isSealed);
+    /** A text (a message, a file name) sealed as a JSON string value; null stays null. */
+    public static String sealText(CitizenKey key, String text) {
+        return text == null ? null : seal(key, TextNode.valueOf(text)).textValue();
+    }
+
+    /** The clear text of {@link #sealText}; a text that is not sealed is returned as it is. */
+    public static String openText(CitizenKey key, String text) {
+        return text == null ? null : open(key, TextNode.valueOf(text)).asText();
     }
 }
