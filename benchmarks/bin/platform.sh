@@ -2,6 +2,11 @@
 # The whole platform under load and faults (issue: end-to-end load and fault benchmark).
 #   benchmarks/bin/platform.sh <name> <ramp> [fault] [fault-at-seconds]
 #   ramp: journeys per second : seconds, comma-separated steps, e.g. "1:60,2:60,4:60"
+#     (MIX=chat: citizen messages per second : seconds; onboarding, then ROUNDS=5 rounds of menu, search, status,
+#     THINK_MS=500 between a reply and the next message)
+#   WARMUP_RATE: the warm-up's rate (journeys/s, or citizen messages/s with MIX=chat; default 1 journey/s, 13 msg/s)
+#   JFR_DIR=<dir>: a 60 s JFR profile of every service JVM from the first measured arrival
+#   IDLE_SECONDS=30: the idle cost is measured after the warm-up; CPU per citizen message per process is in the report
 #   fault: none | kill:<process> | kafka | postgres | meta-5xx | meta-429
 #   WARMUP=60 (seconds at 1 journey/s before measuring: ten JVMs compiling on two cores), DRAIN_MINUTES=4,
 #   CONVERSATION_INSTANCES=1|2|4 and CONVERSATION_CONSUMERS=<threads per instance> for the scaling runs
@@ -35,4 +40,5 @@ java -Xmx1g -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' dev.s
   --name "$NAME" --ramp "$RAMP" --fault "$FAULT" --fault-at "$FAULT_AT" --seva-home "$HOME_DIR" \
   --gateway http://127.0.0.1:38081/webhook --catalogue http://127.0.0.1:38083 --bootstrap 127.0.0.1:39092 \
   --stand-in-port 38190 --secret seva-dev-app-secret --token seva-dev-access-token \
-  --warmup "${WARMUP:-60}" --drain-minutes "${DRAIN_MINUTES:-4}"
+  --warmup "${WARMUP:-60}" --drain-minutes "${DRAIN_MINUTES:-4}" --mix "${MIX:-journey}" --rounds "${ROUNDS:-5}" \
+  --idle-seconds "${IDLE_SECONDS:-30}" ${THINK_MS:+--think-ms "$THINK_MS"} ${JFR_DIR:+--jfr "$JFR_DIR"} ${WARMUP_RATE:+--warmup-rate "$WARMUP_RATE"}

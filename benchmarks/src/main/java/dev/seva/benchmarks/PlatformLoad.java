@@ -36,7 +36,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -65,10 +64,13 @@ public final class PlatformLoad {
     private final List<Step> journey;
     private final int asyncReplies;
     private final Map<String, VirtualCitizen> citizens = new ConcurrentHashMap<>();
-    private final ExecutorService senders = Executors.newFixedThreadPool(8);
+    private final java.util.concurrent.ScheduledExecutorService senders = Executors.newScheduledThreadPool(8);
+    /** A person reads the reply before writing again; without it a fast platform would trip its own flood throttle (15 in 2 s). */
+    volatile long thinkMillis;
     private final Recorder latency = new Recorder(TimeUnit.SECONDS.toMicros(120), 3);
     private final Recorder perSecond = new Recorder(TimeUnit.SECONDS.toMicros(120), 2);
     private final AtomicLong messagesAnswered = new AtomicLong();
+    private final AtomicLong messagesSent = new AtomicLong();
     private final AtomicInteger journeysDone = new AtomicInteger();
     private final Set<String> references = ConcurrentHashMap.newKeySet();
     /** Per ramp step (by when the message was sent): latencies and answers; index -1 is the warm-up, not counted. */
@@ -114,7 +116,19 @@ public final class PlatformLoad {
                 // cover 8.5 minutes, longer than any outage these runs cause.
                 .webhookDelivery(new StandInConfig.WebhookDelivery(10, Duration.ofSeconds(1)))
                 .build());
-        PlatformLoad load = new PlatformLoad(meta, journey(catalogue), 3);
+        // mix "journey": the whole income-certificate journey per citizen (rates in journeys/s). mix "chat": what most
+        // messages are (issue 16's chat mix): onboarding, then rounds of the menu, a search and a status check (rates in
+        // citizen messages/s).
+        String mix = a.get("mix", "journey");
+        List<Step> steps0 = mix.equals("chat") ? chat(Integer.parseInt(a.get("rounds", "5"))) : journey(catalogue);
+        PlatformLoad load = new PlatformLoad(meta, steps0, mix.equals("chat") ? 0 : 3);
+        if (mix.equals("chat")) {
+            // The ramp and warm-up rates are citizen messages/s: citizens arrive at rate / messages per citizen.
+            steps.forEach(s -> s[0] = s[0] / steps0.size());
+        }
+        load.thinkMillis = Long.parseLong(a.get("think-ms", mix.equals("chat") ? "500" : "0"));
+        ProcessCpu cpu = new ProcessCpu(a.get("seva-home", ""));
+        int idleSeconds = Integer.parseInt(a.get("idle-seconds", "30"));
         long started = System.nanoTime();
         List<String> timeline = new ArrayList<>();
         Thread faults = new Thread(() -> inject(fault, warmup + faultAt, meta, a.get("seva-home", ""), timeline, started), "faults");
@@ -128,8 +142,33 @@ public final class PlatformLoad {
         sampler.start();
         if (warmup > 0) {
             // JIT compilation of ten JVMs on two cores takes minutes: measure after it, at a gentle rate.
-            load.arrive(Double.parseDouble(a.get("warmup-rate", "1")), warmup);
+            // warmup-rate: journeys/s, or citizen messages/s in the chat mix (13 by default, as one journey/s).
+            load.arrive(mix.equals("chat") ? Double.parseDouble(a.get("warmup-rate", "13")) / steps0.size()
+                    : Double.parseDouble(a.get("warmup-rate", "1")), warmup);
         }
+        String idle = "";
+        if (idleSeconds > 0) {
+            // The idle cost: once the warm-up's journeys have ended, nothing arrives for idleSeconds.
+            long quietBy = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (System.nanoTime() < quietBy && load.journeysDone.get() < load.citizens.size()) {
+                Thread.sleep(500);
+            }
+            Thread.sleep(5_000);
+            Map<String, Long> before = cpu.snapshot();
+            Thread.sleep(idleSeconds * 1000L);
+            Map<String, Long> used = ProcessCpu.used(before, cpu.snapshot());
+            idle = String.format(Locale.ROOT, "%n## Idle cost (%d s with no message, after the warm-up)%n%n"
+                    + "Platform total: %.1f%% of one core.%n%n", idleSeconds, 100.0 * ProcessCpu.platformTotal(used) / (idleSeconds * 1000.0))
+                    + ProcessCpu.table(used, idleSeconds, 0);
+        }
+        String jfr = a.get("jfr", "");
+        if (!jfr.isEmpty()) {
+            // Profiles of every service, taken warm, over the first measured minute (JFR_DIR=... in platform.sh).
+            cpu.startFlightRecordings(Path.of(jfr), 60);
+        }
+        Map<String, Long> cpuBefore = cpu.snapshot();
+        long cpuFrom = System.nanoTime();
+        long sentBefore = load.messagesSent.get();
         for (int i = 0; i < steps.size(); i++) {
             load.currentStep = i;
             load.arrive(steps.get(i)[0], (int) steps.get(i)[1]);
@@ -142,12 +181,22 @@ public final class PlatformLoad {
             Thread.sleep(500);
         }
         double drained = (System.nanoTime() - arrivalsEnded) / 1e9;
+        // CPU per citizen message: from the first measured arrival until every journey's work ended (department, PDF).
+        Map<String, Long> cpuUsed = ProcessCpu.used(cpuBefore, cpu.snapshot());
+        double cpuSeconds = (System.nanoTime() - cpuFrom) / 1e9;
+        long sent = load.messagesSent.get() - sentBefore;
+        String cpuReport = String.format(Locale.ROOT, "%n## CPU per citizen message (mix: %s; %d citizen messages over %.0f s, from the first measured "
+                + "arrival to the end of the last journey)%n%nPlatform total: **%.2f ms per citizen message**, %.1f%% of one core on average.%n%n",
+                mix, sent, cpuSeconds, (double) ProcessCpu.platformTotal(cpuUsed) / Math.max(1, sent),
+                100.0 * ProcessCpu.platformTotal(cpuUsed) / (cpuSeconds * 1000))
+                + ProcessCpu.table(cpuUsed, cpuSeconds, sent) + idle;
         Thread.sleep(10_000); // late duplicates would show up now
         double elapsed = (System.nanoTime() - started) / 1e9 - warmup;
         String lag = consumerLag(bootstrap);
         Map<String, Integer> applications = applicationsPerReference(bootstrap);
         String report = load.report(name, steps, fault, faultAt, elapsed, applications, lag, timeline)
-                + String.format(Locale.ROOT, "%nWarm-up: %d s (not counted). Last journey finished %.0f s after the last arrival.%n", warmup, drained);
+                + String.format(Locale.ROOT, "%nWarm-up: %d s (not counted). Last journey finished %.0f s after the last arrival.%n", warmup, drained)
+                + cpuReport;
         Files.createDirectories(Path.of(out));
         String stamp = Instant.now().toString().replaceAll("[:.]", "").substring(0, 15) + "Z";
         Path png = Path.of(out, name + "-" + stamp + ".png");
@@ -206,6 +255,7 @@ public final class PlatformLoad {
             repliesThisStep = 0;
             sentAt = System.nanoTime();
             sentInStep = currentStep;
+            messagesSent.incrementAndGet();
             meta.citizenSends(number, journey.get(step).message());
         }
 
@@ -239,7 +289,9 @@ public final class PlatformLoad {
             if (repliesThisStep == current.replies()) {
                 step++;
                 if (step < journey.size()) {
-                    senders.execute(this::next);
+                    senders.schedule(this::next, thinkMillis, TimeUnit.MILLISECONDS);
+                } else if (repliesTotal == expectedTotal()) {
+                    journeysDone.incrementAndGet(); // nothing more to come (the chat mix has no department)
                 }
             }
         }
@@ -335,6 +387,21 @@ public final class PlatformLoad {
             steps.add(new Step(answer(field), 1, field.path("id").asText()));
         }
         steps.add(new Step(CitizenMessage.buttonReply("confirm"), 1, "confirm"));
+        return steps;
+    }
+
+    /** The chat mix: onboarding (hi, privacy notice, language), then {@code rounds} of the menu, a search and a status check. */
+    static List<Step> chat(int rounds) {
+        List<Step> steps = new ArrayList<>(List.of(
+                new Step(CitizenMessage.text("hi"), 1, "hi"),
+                new Step(CitizenMessage.buttonReply("consent:accept:en"), 1, "consent"),
+                new Step(CitizenMessage.buttonReply("lang:en"), 2, "language")));
+        String[] searches = {"income certificate", "caste certificate", "property tax", "ration card", "bus pass"};
+        for (int i = 0; i < rounds; i++) {
+            steps.add(new Step(CitizenMessage.text("menu"), 1, "menu"));
+            steps.add(new Step(CitizenMessage.text(searches[i % searches.length]), 1, "search"));
+            steps.add(new Step(CitizenMessage.text("status"), 1, "status"));
+        }
         return steps;
     }
 
