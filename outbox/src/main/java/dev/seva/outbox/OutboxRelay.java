@@ -110,7 +110,11 @@ public class OutboxRelay {
              java.sql.Statement st = connection.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_publication WHERE pubname = '" + slot + "'")) {
                 if (!rs.next()) {
-                    createIgnoringRace(st, "CREATE PUBLICATION " + slot + " FOR TABLE public.outbox");
+                    createIgnoringRace(st, "CREATE PUBLICATION " + slot + " FOR TABLE public.outbox WITH (publish = 'insert')");
+                } else {
+                    // Only inserts are relayed: without this, the walsender also decodes and streams the relayed rows'
+                    // deletes (one per row), which the relay then skips. Kept for publications made before.
+                    st.execute("ALTER PUBLICATION " + slot + " SET (publish = 'insert')");
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_replication_slots WHERE slot_name = '" + slot + "'")) {
@@ -292,7 +296,7 @@ public class OutboxRelay {
         p.setProperty("key.converter.schemas.enable", "false");
         p.setProperty("value.converter.schemas.enable", "false");
         p.setProperty("max.batch.size", "2048");
-        p.setProperty("poll.interval.ms", "20");
+        p.setProperty("poll.interval.ms", Long.toString(Math.max(1, config.pollInterval().toMillis())));
         p.setProperty("errors.max.retries", "0");
         return p;
     }

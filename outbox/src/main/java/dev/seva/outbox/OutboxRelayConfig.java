@@ -29,6 +29,15 @@ public interface OutboxRelayConfig {
     @WithDefault("10s")
     Duration heartbeatInterval();
 
+    /**
+     * How long Debezium's streaming loop sleeps when the WAL has nothing new, and how long its queue waits for
+     * a batch: the latency an idle relay adds to the first row after a pause (at most this, half on average),
+     * traded against the relay's idle cost (each relay wakes twice per interval). Under load the loop does not
+     * sleep while rows keep coming.
+     */
+    @WithDefault("20ms")
+    Duration pollInterval();
+
     /** Overrides the JDBC URL (defaults to quarkus.datasource.jdbc.url). */
     Optional<String> jdbcUrl();
 }

@@ -95,6 +95,22 @@ class OutboxRelayTest {
     }
 
     @Test
+    void thePublicationStreamsOnlyInserts() throws Exception {
+        // The relay deletes every row it relayed: a publication of deletes too would have the walsender decode and
+        // send one delete per relayed row, only for the relay to skip it.
+        var pg = devstack.postgres();
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("outboxtest"), pg.user(), pg.password());
+             var st = c.prepareStatement("SELECT pubinsert, pubupdate, pubdelete, pubtruncate FROM pg_publication WHERE pubname = ?")) {
+            st.setString(1, "seva_outbox_outboxtest");
+            try (ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).as("the relay's publication exists").isTrue();
+                assertThat(List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)))
+                        .as("insert, update, delete, truncate").containsExactly(true, false, false, false);
+            }
+        }
+    }
+
+    @Test
     @RunOnVertxContext
     void rolledBackTransactionRelaysNothing(UniAsserter asserter) {
         CitizenErasureRequested rolledBack = erasure();
