@@ -3,6 +3,7 @@ package dev.seva.privacy.vault;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.seva.consumer.WaitFor;
 import dev.seva.privacy.aadhaar.AadhaarInText;
 
 import java.net.URI;
@@ -21,7 +22,8 @@ import java.util.concurrent.CompletionException;
  * The client of vault-service, the only place Aadhaar numbers and citizens' keys live (see
  * vault-service's README for the API). Each calling service has its own bearer secret, and the vault
  * allows each only what it needs. Calls are asynchronous and never retried here: the caller's record
- * pipeline retries a transient failure ({@link VaultUnavailable}) and dead-letters nothing for it.
+ * pipeline waits out {@link VaultUnavailable} and {@link VaultRefused} (both {@link WaitFor}) and dead-letters
+ * nothing for them.
  *
  * <p>Futures complete on the HTTP client's threads: a caller on an event loop resumes on its own
  * context before touching its database.
@@ -128,15 +130,24 @@ public final class VaultClient {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8);
     }
 
-    /** The vault could not be reached or failed: transient, try again later. */
-    public static final class VaultUnavailable extends RuntimeException {
+    /**
+     * The vault could not be reached or failed: transient, try again later. A consumer waits for it as for its
+     * database ({@link WaitFor}): the record is not at fault.
+     */
+    public static final class VaultUnavailable extends RuntimeException implements WaitFor {
         public VaultUnavailable(String message, Throwable cause) {
             super(message, cause);
         }
     }
 
-    /** The vault refused the call (bad request, wrong client, unknown token): not transient. */
-    public static final class VaultRefused extends RuntimeException {
+    /**
+     * The vault refused the call (bad request, wrong client, unknown token): retrying at once will not help.
+     * A consumer still waits ({@link WaitFor}) rather than dead-letter: what a consumer asks the vault for is
+     * checked by the record's contract first, so a refusal is this service's secret or rights being wrong, the
+     * operator's fix, and every record would be refused alike. Callers that expect a refusal (a token that is
+     * not bound) handle it themselves.
+     */
+    public static final class VaultRefused extends RuntimeException implements WaitFor {
         private final int status;
 
         public VaultRefused(int status, String message) {
