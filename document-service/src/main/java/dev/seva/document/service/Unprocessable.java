@@ -1,8 +1,10 @@
 package dev.seva.document.service;
 
-/** A record that can never be processed (it breaks its contract, or its data cannot make a document): dead-lettered. */
-public class Unprocessable extends RuntimeException {
+import dev.seva.consumer.UnprocessableRecord;
+
+/** A record that can never be processed (it breaks its contract, or its data cannot make a document): dead-lettered at once, with this reason. */
+public class Unprocessable extends UnprocessableRecord {
     public Unprocessable(String reason) {
-        super(reason, null, false, false);
+        super(reason);
     }
 }
