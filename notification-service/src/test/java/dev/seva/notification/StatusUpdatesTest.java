@@ -114,6 +114,6 @@ class StatusUpdatesTest extends NotificationTest {
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 metric("seva_notification_statuses_total{outcome=\"unknown-or-stale\",status=\"delivered\"}") > before);
         await().atMost(Duration.ofSeconds(30)).until(() -> kafka.all(Topics.WHATSAPP_STATUS_DLQ).stream()
-                .anyMatch(r -> citizen.equals(r.key()) && r.headers().get("dlq-reason").startsWith("contract-violation")));
+                .anyMatch(r -> citizen.equals(r.key()) && r.headers().get("dlq-reason").startsWith("breaks its contract: ")));
     }
 }

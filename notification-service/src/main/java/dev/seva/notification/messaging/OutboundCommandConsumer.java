@@ -1,6 +1,8 @@
 package dev.seva.notification.messaging;
 
-import dev.seva.contracts.Topics;
+import dev.seva.consumer.DeadLetter;
+import dev.seva.consumer.RecordReader;
+import dev.seva.consumer.UnprocessableRecord;
 import dev.seva.contracts.whatsapp.SendMessage;
 import dev.seva.notification.config.NotificationConfig;
 import dev.seva.notification.service.DeliveryService;
@@ -11,6 +13,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -49,18 +52,24 @@ public class OutboundCommandConsumer {
         }
     }
 
+    /**
+     * Read with the platform's {@link RecordReader}; a command that is not one is dead-lettered in the platform's layout. The
+     * delivery itself is not the generic pipeline's: Meta's failures have their own retries and dead letters (README).
+     */
     @Incoming("whatsapp-outbound")
     public Uni<Void> consume(Message<String> message) {
-        String key = IncomingRecords.key(message);
-        IncomingRecords.Parsed<SendMessage> parsed = IncomingRecords.parse(Topics.WHATSAPP_OUTBOUND, message.getPayload(), SendMessage.class);
-        if (parsed.event() == null) {
+        ConsumerRecord<String, String> record = IncomingRecords.record(message);
+        String key = record.key();
+        SendMessage command;
+        try {
+            command = RecordReader.read(record, SendMessage.class);
+        } catch (UnprocessableRecord e) {
             return lanes.submit(key == null ? "" : key, () -> IncomingRecords.settle(message,
-                    deliveries.unreadable(key, message.getPayload(), parsed.eventId(), parsed.problem())));
+                    deliveries.unreadable(DeadLetter.of(record, e.getMessage(), 0))));
         }
-        SendMessage command = parsed.event();
         // Pacing is waited out by the citizen's lane before the command takes one of the shared permits.
         return lanes.submit(command.to().key(), () -> sender.pace(command),
-                () -> IncomingRecords.settle(message, deliveries.handle(command, key, message.getPayload(), IncomingRecords.timestamp(message))),
-                () -> IncomingRecords.settle(message, deliveries.backlogged(command, key, message.getPayload())));
+                () -> IncomingRecords.settle(message, deliveries.handle(command, key, record.value(), IncomingRecords.timestamp(record))),
+                () -> IncomingRecords.settle(message, deliveries.backlogged(command, key, record.value())));
     }
 }

@@ -1,47 +1,40 @@
 package dev.seva.notification.messaging;
 
-import dev.seva.contracts.Topics;
+import dev.seva.consumer.RecordPipeline;
 import dev.seva.contracts.whatsapp.WhatsAppStatusReceived;
-import dev.seva.notification.deadletter.DeadLetter;
-import dev.seva.notification.deadletter.DeadLetterPublisher;
 import dev.seva.notification.config.NotificationConfig;
+import dev.seva.notification.deadletter.DeadLetterPublisher;
 import dev.seva.notification.service.KeyedLanes;
 import dev.seva.notification.service.StatusService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import java.time.Duration;
-
 /**
- * Consumes {@code whatsapp.status.v1}, one lane per recipient. A status that breaks its contract goes
- * to {@code whatsapp.status.v1.dlq}. Applying a status is idempotent (statuses only move forward), so a
- * redelivered status has no second effect.
+ * Consumes {@code whatsapp.status.v1}, one lane per recipient, through the platform's one consumer
+ * pipeline: a status that breaks its contract goes to {@code whatsapp.status.v1.dlq}, the database being
+ * down is waited out, anything else is tried a few times, then dead-lettered. Applying a status is
+ * idempotent (statuses only move forward), so a redelivered or retried status has no second effect.
  */
 @ApplicationScoped
 public class StatusConsumer {
 
     private final StatusService statuses;
-    private final DeadLetterPublisher deadLetters;
+    private final RecordPipeline pipeline;
     private final KeyedLanes lanes;
 
     public StatusConsumer(StatusService statuses, DeadLetterPublisher deadLetters, NotificationConfig config) {
         this.statuses = statuses;
-        this.deadLetters = deadLetters;
+        this.pipeline = new RecordPipeline(deadLetters);
         this.lanes = new KeyedLanes(config.maxInFlight());
     }
 
     @Incoming("whatsapp-status")
     public Uni<Void> consume(Message<String> message) {
-        String key = IncomingRecords.key(message);
-        IncomingRecords.Parsed<WhatsAppStatusReceived> parsed =
-                IncomingRecords.parse(Topics.WHATSAPP_STATUS, message.getPayload(), WhatsAppStatusReceived.class);
-        Uni<Void> work = parsed.event() == null
-                ? deadLetters.publish(new DeadLetter(Topics.WHATSAPP_STATUS_DLQ, Topics.WHATSAPP_STATUS, key, message.getPayload(),
-                        WhatsAppStatusReceived.EVENT_TYPE, parsed.eventId(), parsed.problem(), null, 1))
-                : Uni.createFrom().deferred(() -> statuses.apply(parsed.event()))
-                        .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).expireIn(60_000);
-        return lanes.submit(key == null ? "" : key, () -> IncomingRecords.settle(message, work));
+        ConsumerRecord<String, String> record = IncomingRecords.record(message);
+        return lanes.submit(record.key() == null ? "" : record.key(), () -> IncomingRecords.settle(message,
+                pipeline.process(record, WhatsAppStatusReceived.class, statuses::apply)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.seva.notification.service;
 
+import dev.seva.consumer.DeadLetter;
+import dev.seva.contracts.Topics;
 import dev.seva.contracts.whatsapp.SendMessage;
 
 import java.time.Instant;
@@ -36,6 +38,15 @@ public record DeliveryJob(SendMessage command, String key, String rawValue, Inst
 
     public DeliveryJob withFallback() {
         return new DeliveryJob(command, key, rawValue, enqueuedAt, true);
+    }
+
+    /** The command's dead letter, in the platform's one layout: the record as consumed, named by the command. */
+    public DeadLetter.Builder deadLetter() {
+        return deadLetter(key, rawValue, commandId());
+    }
+
+    static DeadLetter.Builder deadLetter(String key, String rawValue, UUID commandId) {
+        return DeadLetter.builder(Topics.WHATSAPP_OUTBOUND, key, rawValue).event(SendMessage.EVENT_TYPE, commandId.toString());
     }
 
     /** Mark-as-read is not a message to the citizen: no pair pacing, no status webhooks. */

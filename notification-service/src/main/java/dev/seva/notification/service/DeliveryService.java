@@ -1,13 +1,15 @@
 package dev.seva.notification.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.seva.consumer.DeadLetter;
+import dev.seva.consumer.InfrastructureFailures;
+import dev.seva.consumer.RetryPolicy;
 import dev.seva.contracts.CitizenAddress;
 import dev.seva.contracts.EventJson;
 import dev.seva.contracts.Topics;
 import dev.seva.contracts.whatsapp.SendMessage;
 import dev.seva.notification.config.NotificationConfig;
 import dev.seva.notification.domain.Failure;
-import dev.seva.notification.deadletter.DeadLetter;
 import dev.seva.notification.deadletter.DeadLetterPublisher;
 import dev.seva.notification.persistence.DeliveryRecord;
 import dev.seva.notification.persistence.DeliveryRepository;
@@ -59,7 +61,10 @@ public class DeliveryService {
         return deliveries.claim(row, sender.owner())
                 .onFailure().invoke(e -> LOG.warnf("Could not record command %s (%s); retrying", command.eventId(),
                         e.getClass().getSimpleName()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).expireIn(60_000)
+                // The platform's one retry policy: a conflict a few times, the database being down waited out; then the channel fails
+                // with the record uncommitted (a delivery is never dead-lettered for the database's sake).
+                .plug(RetryPolicy.DEFAULT::retryBriefly)
+                .plug(InfrastructureFailures::retryWhileDown)
                 .chain(claimed -> claimed
                         ? sender.deliverPaced(job, 1).replaceWithVoid()
                         : redelivered(job, Instant.now().plus(giveUpWaitingAfter)));
@@ -79,8 +84,7 @@ public class DeliveryService {
             }
             metrics.deadLettered("citizen-backlog");
             LOG.warnf("Command %s dead-lettered: its citizen's lane is full (a flood to one citizen)", command.eventId());
-            return deadLetters.publish(new DeadLetter(Topics.WHATSAPP_OUTBOUND_DLQ, Topics.WHATSAPP_OUTBOUND, key, rawValue,
-                    SendMessage.EVENT_TYPE, command.eventId().toString(), "citizen-backlog", null, 0));
+            return deadLetters.write(DeliveryJob.deadLetter(key, rawValue, command.eventId()).reason("citizen-backlog").attempts(0).build());
         });
     }
 
@@ -143,19 +147,17 @@ public class DeliveryService {
         });
     }
 
-    /** A record that is not a valid command: dead-lettered as it came, nothing sent. */
-    public Uni<Void> unreadable(String key, String rawValue, String eventId, String reason) {
+    /** A record that is not a valid command ({@code RecordReader}'s reason): dead-lettered as it came, nothing sent. */
+    public Uni<Void> unreadable(DeadLetter letter) {
         metrics.deadLettered("contract-violation");
-        LOG.warnf("Record on %s dead-lettered: %s", Topics.WHATSAPP_OUTBOUND, reason);
-        return deadLetters.publish(new DeadLetter(Topics.WHATSAPP_OUTBOUND_DLQ, Topics.WHATSAPP_OUTBOUND, key, rawValue,
-                SendMessage.EVENT_TYPE, eventId, reason, null, 0));
+        LOG.warnf("Record on %s dead-lettered: %s", Topics.WHATSAPP_OUTBOUND, letter.reason());
+        return deadLetters.write(letter);
     }
 
     private Uni<Void> stillSendingElsewhere(DeliveryJob job) {
         metrics.deadLettered("still-sending-elsewhere");
         LOG.errorf("Command %s stayed 'sending' under another owner past %s: dead-lettered for an operator", job.commandId(), giveUpWaitingAfter);
-        return deadLetters.publish(new DeadLetter(Topics.WHATSAPP_OUTBOUND_DLQ, Topics.WHATSAPP_OUTBOUND, job.key(), job.rawValue(),
-                SendMessage.EVENT_TYPE, job.commandId().toString(), "still-sending-elsewhere", null, 0));
+        return deadLetters.write(job.deadLetter().reason("still-sending-elsewhere").attempts(0).build());
     }
 
     private static String json(Object value) {

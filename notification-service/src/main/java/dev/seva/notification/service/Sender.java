@@ -1,6 +1,5 @@
 package dev.seva.notification.service;
 
-import dev.seva.contracts.Topics;
 import dev.seva.contracts.whatsapp.SendMessage;
 import dev.seva.notification.client.FailureException;
 import dev.seva.notification.client.GraphApiClient;
@@ -10,7 +9,6 @@ import dev.seva.notification.config.NotificationConfig;
 import dev.seva.notification.domain.Backoff;
 import dev.seva.notification.domain.Failure;
 import dev.seva.notification.domain.PairPacer;
-import dev.seva.notification.deadletter.DeadLetter;
 import dev.seva.notification.deadletter.DeadLetterPublisher;
 import dev.seva.notification.persistence.DeliveryRepository;
 import io.smallrye.mutiny.Uni;
@@ -192,9 +190,7 @@ public class Sender {
             case "document" -> failure.title();
             default -> "graph-api-error " + failure.summary() + (job.usingFallback() ? " (fallback template)" : "");
         };
-        DeadLetter letter = new DeadLetter(Topics.WHATSAPP_OUTBOUND_DLQ, Topics.WHATSAPP_OUTBOUND, job.key(), job.rawValue(),
-                SendMessage.EVENT_TYPE, job.commandId().toString(), reason, failure.code(), attempts);
-        return deadLetters.publish(letter)
+        return deadLetters.write(job.deadLetter().reason(reason).errorCode(failure.code()).attempts(attempts).build())
                 .chain(() -> deliveries.failed(job.commandId(), failure)
                         .onFailure().retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(10))
                 .invoke(() -> {
