@@ -1,6 +1,5 @@
 package dev.seva.gateway.messaging;
 
-import dev.seva.contracts.Headers;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -37,11 +36,7 @@ public class WebhookEventPublisher {
 
     private Uni<Void> send(OutgoingRecord record) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add(Headers.EVENT_TYPE, record.eventType().getBytes(StandardCharsets.UTF_8));
-        headers.add(Headers.EVENT_ID, record.eventId().getBytes(StandardCharsets.UTF_8));
-        if (record.deadLetterReason() != null) {
-            headers.add(Headers.DLQ_REASON, record.deadLetterReason().getBytes(StandardCharsets.UTF_8));
-        }
+        record.headers().forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(record.topic())
                 .withKey(record.key())

@@ -241,7 +241,7 @@ public class WebhookIntake {
                     add(new DeadLetter(Topics.deadLetter(p.topic()), p.key(), json, "contract violation: " + fields));
                     continue;
                 }
-                records.add(new OutgoingRecord(p.topic(), p.key(), p.event().eventType(), p.event().eventId().toString(), json.toString(), null));
+                records.add(OutgoingRecord.event(p.topic(), p.key(), p.event().eventType(), p.event().eventId().toString(), json.toString()));
                 if (p.message()) {
                     messages++;
                 } else {
@@ -257,8 +257,11 @@ public class WebhookIntake {
             metrics.deadLettered(deadLetter.topic(), deadLetter.reason().startsWith("contract") ? "contract_violation" : deadLetter.reason());
             LOG.warnf("Webhook item sent to %s (%s), citizen %s", deadLetter.topic(), deadLetter.reason(), maskedKey(deadLetter.key()));
             String raw = AadhaarInJson.mask(deadLetter.raw()).toString();
-            records.add(new OutgoingRecord(deadLetter.topic(), deadLetter.key(), DEAD_LETTER_TYPE,
-                    EventIds.nameBased(deadLetter.topic(), raw).toString(), raw, deadLetter.reason()));
+            // The platform's one dead-letter layout (reason, original topic); no offset or attempts: the item was never a record.
+            records.add(OutgoingRecord.deadLetter(dev.seva.consumer.DeadLetter.builder(deadLetter.originalTopic(), deadLetter.key(), raw)
+                    .event(DEAD_LETTER_TYPE, EventIds.nameBased(deadLetter.topic(), raw).toString())
+                    .reason(deadLetter.reason())
+                    .build()));
         }
     }
 

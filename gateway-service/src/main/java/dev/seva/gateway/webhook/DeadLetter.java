@@ -12,4 +12,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param reason why, without personal data
  */
 public record DeadLetter(String topic, String key, JsonNode raw, String reason) {
+
+    private static final String SUFFIX = ".dlq";
+
+    /** The topic the item was meant for (the {@code dlq-original-topic} header): the dead-letter topic without {@code .dlq}. */
+    public String originalTopic() {
+        return topic.endsWith(SUFFIX) ? topic.substring(0, topic.length() - SUFFIX.length()) : topic;
+    }
 }
