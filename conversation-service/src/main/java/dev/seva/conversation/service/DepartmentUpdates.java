@@ -33,7 +33,7 @@ import java.util.List;
 public class DepartmentUpdates {
 
     /** An update that cannot be applied: the consumer pipeline dead-letters it at once, with this reason. */
-    public static class Unprocessable extends dev.seva.outbox.UnprocessableRecord {
+    public static class Unprocessable extends dev.seva.consumer.UnprocessableRecord {
         public Unprocessable(String reason) {
             super(reason);
         }

@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * fetched once per period and not once per message) and erasure. Every call resumes on the caller's Vert.x
  * context, since the database work that follows must run there.
  *
- * <p>Failures are the client's: {@link VaultClient.VaultUnavailable} is transient (the record pipeline waits
- * and retries), {@link VaultClient.VaultRefused} permanent (dead-lettered), {@link VaultClient.CitizenErased}
+ * <p>Failures are the client's: {@link VaultClient.VaultUnavailable} and {@link VaultClient.VaultRefused} are
+ * both waited out by the record pipeline (a refusal is a configuration error of this service's client
+ * credentials, not the record's fault, so nothing is dead-lettered for it); {@link VaultClient.CitizenErased}
  * means the citizen is gone: nothing new is stored for them.
  */
 @ApplicationScoped

@@ -1,5 +1,6 @@
 package dev.seva.desk.messaging;
 
+import dev.seva.consumer.InfrastructureFailures;
 import dev.seva.contracts.EventJson;
 import dev.seva.contracts.catalogue.CatalogueServicePublished;
 import dev.seva.contracts.citizen.CitizenErasureRequested;
@@ -8,7 +9,6 @@ import dev.seva.contracts.handover.ConversationHandoverEvent;
 import dev.seva.desk.service.CatalogueView;
 import dev.seva.desk.service.Intake;
 import dev.seva.desk.service.Threads;
-import dev.seva.outbox.InfrastructureFailures;
 import dev.seva.outbox.RecordPipeline;
 import dev.seva.privacy.vault.VaultClient;
 import io.smallrye.mutiny.Uni;

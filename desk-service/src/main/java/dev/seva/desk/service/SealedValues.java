@@ -2,8 +2,8 @@ package dev.seva.desk.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.seva.consumer.UnprocessableRecord;
 import dev.seva.desk.domain.CitizenSeal;
-import dev.seva.outbox.UnprocessableRecord;
 import dev.seva.privacy.vault.SealedJson;
 
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.seva.desk.service;
 
+import dev.seva.consumer.UnprocessableRecord;
 import dev.seva.contracts.EventIds;
 import dev.seva.contracts.Topics;
 import dev.seva.contracts.handover.ConversationHandoverEvent;
@@ -16,7 +17,6 @@ import dev.seva.desk.persistence.ThreadMessageRow;
 import dev.seva.desk.persistence.ThreadRow;
 import dev.seva.outbox.MessageLog;
 import dev.seva.outbox.Outbox;
-import dev.seva.outbox.UnprocessableRecord;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,9 +2,9 @@ package dev.seva.desk.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.seva.consumer.UnprocessableRecord;
 import dev.seva.contracts.EventJson;
 import dev.seva.desk.domain.CitizenSeal;
-import dev.seva.outbox.UnprocessableRecord;
 import dev.seva.privacy.vault.CitizenKey;
 import dev.seva.privacy.vault.SealedJson;
 import org.junit.jupiter.api.Test;
