@@ -29,6 +29,11 @@ final class ProcessCpu {
     static final String POSTGRES = "PostgreSQL (all backends)";
     static final String KAFKA = "Kafka broker (devstack JVM)";
     static final String KEYCLOAK = "Keycloak";
+    /**
+     * Suffix of the entries that hold a JVM's JIT compiler threads' time (already inside the JVM's own
+     * figure): a service that is still compiling is not yet at its steady cost, and the table shows by how much.
+     */
+    static final String JIT = " \u00b7 JIT";
 
     private static final long TICKS_PER_SECOND = ticksPerSecond();
     private final Path run;
@@ -68,6 +73,7 @@ final class ProcessCpu {
                 // The devstack JVM's own time is the broker's. PostgreSQL (started by pg_ctl) and Keycloak run detached
                 // from it: found by their own pid files (the first line of postmaster.pid), with their whole trees.
                 cpu.put(KAFKA, stat.own());
+                cpu.put(KAFKA + JIT, jitCompiling(pid));
                 cpu.put(POSTGRES, tree(all, pidIn(data.resolve("postgres/postmaster.pid"))));
                 cpu.put(KEYCLOAK, tree(all, pidIn(data.resolve("keycloak/server/keycloak.pid"))));
             } else {
@@ -76,6 +82,7 @@ final class ProcessCpu {
                     total += child.ownAndReaped();
                 }
                 cpu.merge(name, total, Long::sum);
+                cpu.merge(name + JIT, jitCompiling(pid), Long::sum);
             }
         }
         Stat self = all.get((int) ProcessHandle.current().pid());
@@ -114,34 +121,64 @@ final class ProcessCpu {
         return used;
     }
 
-    /** A Markdown table: per process, CPU % of one core over the window and ms per citizen message. */
+    /**
+     * A Markdown table: per process, CPU % of one core over the window and ms per citizen message, and of that
+     * the JIT compiler threads' share; the platform's total with and without the JIT's.
+     */
     static String table(Map<String, Long> used, double seconds, long messages) {
-        StringBuilder t = new StringBuilder("| process | CPU ms | % of one core | ms per citizen message |\n|---|---|---|---|\n");
-        long platform = 0;
-        for (Map.Entry<String, Long> e : used.entrySet()) {
-            if (!e.getKey().equals(LOAD_GENERATOR)) {
-                platform += e.getValue();
-            }
-        }
+        StringBuilder t = new StringBuilder("| process | CPU ms | % of one core | ms per citizen message | of which JIT compiling, ms per message |\n"
+                + "|---|---|---|---|---|\n");
+        long platform = platformTotal(used);
+        long jit = used.entrySet().stream().filter(e -> e.getKey().endsWith(JIT)).mapToLong(Map.Entry::getValue).sum();
         List<Map.Entry<String, Long>> rows = new ArrayList<>(used.entrySet());
         rows.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
         for (Map.Entry<String, Long> e : rows) {
-            if (!e.getKey().equals(LOAD_GENERATOR)) {
-                t.append(row(e.getKey(), e.getValue(), seconds, messages));
+            if (isPlatformProcess(e.getKey())) {
+                t.append(row(e.getKey(), e.getValue(), used.get(e.getKey() + JIT), seconds, messages));
             }
         }
-        t.append(row("**platform total**", platform, seconds, messages));
-        t.append(row(LOAD_GENERATOR + " (not platform)", used.getOrDefault(LOAD_GENERATOR, 0L), seconds, messages));
+        t.append(row("**platform total**", platform, jit, seconds, messages));
+        t.append(row("platform total without JIT compiling", platform - jit, null, seconds, messages));
+        t.append(row(LOAD_GENERATOR + " (not platform)", used.getOrDefault(LOAD_GENERATOR, 0L), null, seconds, messages));
         return t.toString();
     }
 
+    /** The platform's processes' CPU, without the load generator (and without counting the JIT entries twice). */
     static long platformTotal(Map<String, Long> used) {
-        return used.entrySet().stream().filter(e -> !e.getKey().equals(LOAD_GENERATOR)).mapToLong(Map.Entry::getValue).sum();
+        return used.entrySet().stream().filter(e -> isPlatformProcess(e.getKey())).mapToLong(Map.Entry::getValue).sum();
     }
 
-    private static String row(String name, long ms, double seconds, long messages) {
-        return String.format(Locale.ROOT, "| %s | %d | %.1f | %s |%n", name, ms, 100.0 * ms / (seconds * 1000),
-                messages == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) ms / messages));
+    private static boolean isPlatformProcess(String name) {
+        return !name.equals(LOAD_GENERATOR) && !name.endsWith(JIT);
+    }
+
+    private static String row(String name, long ms, Long jitMs, double seconds, long messages) {
+        return String.format(Locale.ROOT, "| %s | %d | %.1f | %s | %s |%n", name, ms, 100.0 * ms / (seconds * 1000),
+                perMessage(ms, messages), jitMs == null ? "" : perMessage(jitMs, messages));
+    }
+
+    private static String perMessage(long ms, long messages) {
+        return messages == 0 ? "–" : String.format(Locale.ROOT, "%.2f", (double) ms / messages);
+    }
+
+    /**
+     * CPU of a JVM's JIT compiler threads ({@code /proc/<pid>/task/*}, named "C1 CompilerThre…" / "C2 CompilerThre…"),
+     * 0 for a process that is not a JVM. A lower bound: the JVM stops compiler threads it no longer needs, and a
+     * stopped thread's time leaves the count.
+     */
+    private static long jitCompiling(int pid) {
+        long ms = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Integer.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                Stat thread = Stat.read(task.resolve("stat"));
+                if (thread != null && (thread.comm.startsWith("C1 CompilerThre") || thread.comm.startsWith("C2 CompilerThre"))) {
+                    ms += thread.own();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ms;
     }
 
     private static long tree(Map<Integer, Stat> all, int root) {
