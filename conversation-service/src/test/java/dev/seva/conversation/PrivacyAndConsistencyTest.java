@@ -224,6 +224,30 @@ class PrivacyAndConsistencyTest {
         assertThat(new String(dead.headers().lastHeader("dlq-reason").value())).contains("contract");
     }
 
+    @Test
+    void aCitizensRowIsNotRewrittenForEveryMessageButTheServiceWindowStillMovesOn() throws Exception {
+        // Issue 16: the citizen row was updated on every message only to move last_inbound_at. Tried: two more messages
+        // right after onboarding leave the row's version (xmin) alone; a message after the window closed moves it on.
+        Chat.Citizen citizen = onboarded(Language.EN);
+        String before = citizenRowVersion(citizen.waId);
+        citizen.says("menu", 1);
+        citizen.says("menu", 1);
+        assertThat(citizenRowVersion(citizen.waId)).as("row version after two messages within a minute").isEqualTo(before);
+
+        try (Connection db = database(); var update = db.prepareStatement(
+                "UPDATE citizen SET last_inbound_at = now() - interval '2 days' WHERE address_key = ?")) {
+            update.setString(1, citizen.waId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        citizen.says("menu", 1);
+        assertThat(query("SELECT (last_inbound_at > now() - interval '1 minute')::text FROM citizen WHERE address_key = '" + citizen.waId + "'"))
+                .as("the window starts again from this message").containsExactly("true");
+    }
+
+    private String citizenRowVersion(String waId) {
+        return query("SELECT xmin::text FROM citizen WHERE address_key = '" + waId + "'").get(0);
+    }
+
     private void handle(WhatsAppMessageReceived message) {
         try {
             VertxContextSupport.subscribeAndAwait(() -> consumer.consume(new ConsumerRecord<>(Topics.WHATSAPP_INBOUND, 0, 0L,

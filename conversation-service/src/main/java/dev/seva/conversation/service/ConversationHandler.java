@@ -46,6 +46,8 @@ import java.util.List;
 public class ConversationHandler {
 
     private static final Logger LOG = Logger.getLogger(ConversationHandler.class);
+    /** How stale {@code last_inbound_at} may be before a message refreshes it. */
+    static final Duration LAST_INBOUND_PRECISION = Duration.ofMinutes(1);
     private static final int MAX_FACT_ROUNDS = 4;
 
     @Inject
@@ -186,8 +188,12 @@ public class ConversationHandler {
 
     private Uni<Void> converse(WhatsAppMessageReceived message, CitizenRow citizen, CitizenKey key, CitizenInput input) {
         Instant now = Instant.now(clock);
-        citizen.lastInboundAt = now;
-        citizen.phoneNumberId = message.phoneNumberId();
+        // At most one citizen-row UPDATE a minute (issue 16: it was one per message): the service window is then judged
+        // up to a minute shorter than Meta's, never longer, so nothing free-form is sent outside it.
+        if (citizen.lastInboundAt == null || citizen.lastInboundAt.isBefore(now.minus(LAST_INBOUND_PRECISION))) {
+            citizen.lastInboundAt = now;
+        }
+        citizen.phoneNumberId = message.phoneNumberId(); // unchanged, it is not an update (Hibernate compares the values)
         // An officer's messages that reached the citizen only as a template (outside the window) come first.
         return handovers.takeHeldReplies(citizen.citizenRef, key).chain(held -> SessionRow.<SessionRow>findById(citizen.citizenRef).chain(row -> {
             List<Reply> prefix = new ArrayList<>(held);
