@@ -39,6 +39,6 @@ done
 java -Xmx1g -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' dev.seva.benchmarks.PlatformLoad \
   --name "$NAME" --ramp "$RAMP" --fault "$FAULT" --fault-at "$FAULT_AT" --seva-home "$HOME_DIR" \
   --gateway http://127.0.0.1:38081/webhook --catalogue http://127.0.0.1:38083 --bootstrap 127.0.0.1:39092 \
-  --stand-in-port 38190 --secret seva-dev-app-secret --token seva-dev-access-token \
+  --stand-in-port 38190 --postgres "jdbc:postgresql://127.0.0.1:${DEVSTACK_POSTGRES_PORT}/" --secret seva-dev-app-secret --token seva-dev-access-token \
   --warmup "${WARMUP:-60}" --drain-minutes "${DRAIN_MINUTES:-4}" --mix "${MIX:-journey}" --rounds "${ROUNDS:-5}" \
   --idle-seconds "${IDLE_SECONDS:-30}" ${THINK_MS:+--think-ms "$THINK_MS"} ${JFR_DIR:+--jfr "$JFR_DIR"} ${WARMUP_RATE:+--warmup-rate "$WARMUP_RATE"}

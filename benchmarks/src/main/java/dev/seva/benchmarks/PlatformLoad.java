@@ -71,6 +71,8 @@ public final class PlatformLoad {
     private final Recorder perSecond = new Recorder(TimeUnit.SECONDS.toMicros(120), 2);
     private final AtomicLong messagesAnswered = new AtomicLong();
     private final AtomicLong messagesSent = new AtomicLong();
+    /** Replies the stand-in accepted for the virtual citizens (the floor counts its steps per reply). */
+    private final AtomicLong repliesReceived = new AtomicLong();
     private final AtomicInteger journeysDone = new AtomicInteger();
     private final Set<String> references = ConcurrentHashMap.newKeySet();
     /** Per ramp step (by when the message was sent): latencies and answers; index -1 is the warm-up, not counted. */
@@ -169,6 +171,7 @@ public final class PlatformLoad {
         Map<String, Long> cpuBefore = cpu.snapshot();
         long cpuFrom = System.nanoTime();
         long sentBefore = load.messagesSent.get();
+        long repliesBefore = load.repliesReceived.get();
         for (int i = 0; i < steps.size(); i++) {
             load.currentStep = i;
             load.arrive(steps.get(i)[0], (int) steps.get(i)[1]);
@@ -190,7 +193,14 @@ public final class PlatformLoad {
                 mix, sent, cpuSeconds, (double) ProcessCpu.platformTotal(cpuUsed) / Math.max(1, sent),
                 100.0 * ProcessCpu.platformTotal(cpuUsed) / (cpuSeconds * 1000))
                 + ProcessCpu.table(cpuUsed, cpuSeconds, sent) + idle;
+        double repliesPerMessage = (double) (load.repliesReceived.get() - repliesBefore) / Math.max(1, sent);
         Thread.sleep(10_000); // late duplicates would show up now
+        String postgres = a.get("postgres", "");
+        if (!postgres.isEmpty() && fault.equals("none")) {
+            // The bare steps, measured now that the load is over, on the same machine and the same broker and database.
+            cpuReport += Floor.report(new Floor(cpu, bootstrap, postgres, a.get("postgres-user", "postgres"), a.get("postgres-password", "postgres"))
+                    .measure(), repliesPerMessage);
+        }
         double elapsed = (System.nanoTime() - started) / 1e9 - warmup;
         String lag = consumerLag(bootstrap);
         Map<String, Integer> applications = applicationsPerReference(bootstrap);
@@ -230,6 +240,7 @@ public final class PlatformLoad {
     private void replyReceived(LoggedMessage message) {
         VirtualCitizen citizen = citizens.get(message.citizen());
         if (citizen != null && LoggedMessage.OUTBOUND.equals(message.direction())) {
+            repliesReceived.incrementAndGet();
             citizen.received(message);
         }
     }
