@@ -276,7 +276,9 @@ public class OutboxRelay {
         p.setProperty(JdbcOffsetBackingStore.USER, user);
         p.setProperty(JdbcOffsetBackingStore.PASSWORD, password == null ? "" : password);
         p.setProperty(JdbcOffsetBackingStore.RELAY, name);
-        p.setProperty("offset.flush.interval.ms", "0");
+        // Offsets (the replication slot's confirmed position) are saved at most this often, not after every batch: a
+        // crash relays again what came after the last save, and consumers deduplicate by eventId, as after any crash.
+        p.setProperty("offset.flush.interval.ms", Long.toString(config.offsetFlushInterval().toMillis()));
         p.setProperty("database.hostname", m.group(1));
         p.setProperty("database.port", m.group(2) == null ? "5432" : m.group(2));
         p.setProperty("database.user", user);

@@ -38,6 +38,14 @@ public interface OutboxRelayConfig {
     @WithDefault("20ms")
     Duration pollInterval();
 
+    /**
+     * How often the relay saves its position (Debezium's {@code offset.flush.interval.ms}; 0: after every batch).
+     * Each save is a PostgreSQL commit; after a crash, what was relayed since the last save is relayed again
+     * (consumers deduplicate by eventId).
+     */
+    @WithDefault("1s")
+    Duration offsetFlushInterval();
+
     /** Overrides the JDBC URL (defaults to quarkus.datasource.jdbc.url). */
     Optional<String> jdbcUrl();
 }
