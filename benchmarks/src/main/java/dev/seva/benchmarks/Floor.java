@@ -1,6 +1,7 @@
 package dev.seva.benchmarks;
 
 import dev.seva.contracts.EventJson;
+import dev.seva.contracts.whatsapp.WebhookSigning;
 import dev.seva.simulator.standin.GraphApiStandIn;
 import dev.seva.simulator.standin.StandInConfig;
 import org.apache.kafka.clients.admin.Admin;
@@ -17,7 +18,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -114,16 +114,18 @@ final class Floor {
     }
 
     private StepCost webhookIntoKafka() throws Exception {
-        byte[] secret = "seva-dev-app-secret".getBytes(StandardCharsets.UTF_8);
+        String secret = "seva-dev-app-secret";
+        SecretKeySpec key = WebhookSigning.key(secret);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer())) {
             Runnable one = () -> {
                 try {
                     String body = webhookBody();
                     byte[] raw = body.getBytes(StandardCharsets.UTF_8);
-                    String signature = "sha256=" + HexFormat.of().formatHex(hmac(secret, raw));
-                    // What the gateway does before it answers 200: check the signature, read the JSON, publish, wait for acks=all.
-                    if (!MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
-                            ("sha256=" + HexFormat.of().formatHex(hmac(secret, raw))).getBytes(StandardCharsets.US_ASCII))) {
+                    String signature = WebhookSigning.sign(secret, raw); // Meta's side
+                    // What the gateway does before it answers 200 (its WebhookSignature): check the signature, read the JSON,
+                    // publish, wait for acks=all.
+                    byte[] claimed = HexFormat.of().parseHex(signature.substring(WebhookSigning.PREFIX.length()));
+                    if (!MessageDigest.isEqual(WebhookSigning.hmac(key, raw), claimed)) {
                         throw new IllegalStateException("signature");
                     }
                     var json = EventJson.mapper().readTree(raw);
@@ -254,12 +256,6 @@ final class Floor {
     private Map<String, Object> producerConfig() {
         return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 0);
-    }
-
-    private static byte[] hmac(byte[] secret, byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-        return mac.doFinal(body);
     }
 
     /** A text message webhook of Meta's shape (about 600 bytes, as the gateway receives them). */
