@@ -21,6 +21,8 @@ export SEVA_HOME="$HOME_DIR"
 export GATEWAY_PORT=38081 CONVERSATION_PORT=38082 CATALOGUE_PORT=38083 DOCUMENT_PORT=38084 NOTIFICATION_PORT=38085
 export SIMULATOR_PORT=38090 DEPARTMENT_PORT=38091 DEVSTACK_KAFKA_PORT=39092 DEVSTACK_KAFKA_CONTROLLER_PORT=39093
 export DEVSTACK_POSTGRES_PORT=35432 DEVSTACK_CONTROL_PORT=39099
+# The desk and Keycloak too: a run beside a local ./seva up must not meet it on 8086 or 8180.
+export DESK_PORT=38086 DEVSTACK_KEYCLOAK_PORT=38180
 # vault-service (issue 15): ./seva starts it first, with the local run's clients, HSM PINs and a SoftHSM2 token in SEVA_HOME.
 export VAULT_PORT=38087
 # conversation-service's own vault key before vault-service (./seva no longer sets it); harmless once it no longer reads it.

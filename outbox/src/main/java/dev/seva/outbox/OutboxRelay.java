@@ -108,14 +108,20 @@ public class OutboxRelay {
         String slot = slotName(config.relayName());
         try (Connection connection = DriverManager.getConnection(jdbcUrl(), user, password);
              java.sql.Statement st = connection.createStatement()) {
-            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_publication WHERE pubname = '" + slot + "'")) {
+            boolean publishesMoreThanInserts = false;
+            try (ResultSet rs = st.executeQuery("SELECT pubupdate OR pubdelete OR pubtruncate FROM pg_publication WHERE pubname = '"
+                    + slot + "'")) {
                 if (!rs.next()) {
                     createIgnoringRace(st, "CREATE PUBLICATION " + slot + " FOR TABLE public.outbox WITH (publish = 'insert')");
                 } else {
-                    // Only inserts are relayed: without this, the walsender also decodes and streams the relayed rows'
-                    // deletes (one per row), which the relay then skips. Kept for publications made before.
-                    st.execute("ALTER PUBLICATION " + slot + " SET (publish = 'insert')");
+                    publishesMoreThanInserts = rs.getBoolean(1);
                 }
+            }
+            if (publishesMoreThanInserts) {
+                // Only inserts are relayed: without this, the walsender also decodes and streams the relayed rows'
+                // deletes (one per row), which the relay then skips. For publications made before; an ALTER at every
+                // start would take a lock on the outbox table for nothing.
+                st.execute("ALTER PUBLICATION " + slot + " SET (publish = 'insert')");
             }
             try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_replication_slots WHERE slot_name = '" + slot + "'")) {
                 if (rs.next()) {
@@ -297,7 +303,9 @@ public class OutboxRelay {
         p.setProperty("converter.schemas.enable", "false");
         p.setProperty("key.converter.schemas.enable", "false");
         p.setProperty("value.converter.schemas.enable", "false");
-        p.setProperty("max.batch.size", "2048");
+        p.setProperty("max.batch.size", Integer.toString(Math.max(1, config.maxBatchSize())));
+        // Debezium requires its queue to hold more than one batch.
+        p.setProperty("max.queue.size", Integer.toString(Math.max(8192, 4 * Math.max(1, config.maxBatchSize()))));
         p.setProperty("poll.interval.ms", Long.toString(Math.max(1, config.pollInterval().toMillis())));
         p.setProperty("errors.max.retries", "0");
         return p;

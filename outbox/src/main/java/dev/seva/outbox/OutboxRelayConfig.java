@@ -39,6 +39,16 @@ public interface OutboxRelayConfig {
     Duration pollInterval();
 
     /**
+     * Debezium's {@code max.batch.size}. Its queue hands a batch to the relay when this many rows are waiting or
+     * when {@link #pollInterval()} has passed, whichever comes first: at 1 the relay wakes on the first row (no
+     * wait for the rest of the interval, and no end-of-interval wait while rows keep coming), at the price of one
+     * Kafka acknowledgement per row; a large batch suits a relay whose rows come in bursts (a catalogue
+     * published at start) and are not waited for.
+     */
+    @WithDefault("2048")
+    int maxBatchSize();
+
+    /**
      * How often the relay saves its position (Debezium's {@code offset.flush.interval.ms}; 0: after every batch).
      * Each save is a PostgreSQL commit; after a crash, what was relayed since the last save is relayed again
      * (consumers deduplicate by eventId).
