@@ -73,6 +73,8 @@ class WebhookFixturesTest {
                 new Case("status read", "status-read", 200, 0, 1, 0),
                 new Case("status failed with its errors", "status-failed", 200, 0, 1, 0),
                 new Case("status deleted", "status-deleted", 200, 0, 1, 0),
+                new Case("payment captured (type payment): dead-lettered, not read as a delivery status", "status-payment-captured", 200, 0, 0, 1),
+                new Case("payment failed (type payment): dead-lettered, never a message's failed delivery", "status-payment-failed", 200, 0, 0, 1),
                 new Case("3 messages and 2 statuses across two entries", "multi-entry", 200, 3, 2, 0),
                 new Case("sender known only by business-scoped user id", "user-id-only", 200, 1, 0, 0),
                 new Case("unknown field (template status): ignored", "unknown-field", 200, 0, 0, 0),
