@@ -303,9 +303,10 @@ public class OutboxRelay {
         p.setProperty("converter.schemas.enable", "false");
         p.setProperty("key.converter.schemas.enable", "false");
         p.setProperty("value.converter.schemas.enable", "false");
-        p.setProperty("max.batch.size", Integer.toString(Math.max(1, config.maxBatchSize())));
+        int batch = Math.max(1, config.maxBatchSize());
+        p.setProperty("max.batch.size", Integer.toString(batch));
         // Debezium requires its queue to hold more than one batch.
-        p.setProperty("max.queue.size", Integer.toString(Math.max(8192, 4 * Math.max(1, config.maxBatchSize()))));
+        p.setProperty("max.queue.size", Integer.toString(Math.max(8192, 4 * batch)));
         p.setProperty("poll.interval.ms", Long.toString(Math.max(1, config.pollInterval().toMillis())));
         p.setProperty("errors.max.retries", "0");
         return p;
