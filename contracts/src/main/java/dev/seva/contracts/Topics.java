@@ -18,15 +18,26 @@ public final class Topics {
     public static final String CONVERSATION_HANDOVERS = "conversation.handovers.v1";
     /** Officers' replies in handover threads and threads closed (owner desk-service, key citizenRef). */
     public static final String DESK_HANDOVERS = "desk.handovers.v1";
+    /** Payment status webhooks of WhatsApp Payments (owner gateway-service, key the recipient's address; short retention). */
+    public static final String WHATSAPP_PAYMENTS = "whatsapp.payments.v1";
+    /** What a citizen is asked to pay, and orders withdrawn (owner conversation-service, key citizenRef). */
+    public static final String PAYMENTS_ORDERS = "payments.orders.v1";
+    /** Orders paid, failed, expired, refunded (owner payment-service, key citizenRef). */
+    public static final String PAYMENTS_EVENTS = "payments.events.v1";
 
     /** The platform topics with a fixed name (department topics are templates). */
     public static final List<String> PLATFORM = List.of(
             WHATSAPP_INBOUND, WHATSAPP_STATUS, WHATSAPP_OUTBOUND, CATALOGUE_SERVICES, DOCUMENTS_ISSUED, CITIZEN_ERASURE,
-            CONVERSATION_HANDOVERS, DESK_HANDOVERS);
+            CONVERSATION_HANDOVERS, DESK_HANDOVERS, WHATSAPP_PAYMENTS, PAYMENTS_ORDERS, PAYMENTS_EVENTS);
 
     /** Webhook items the gateway could not turn into a contract-valid event: kept raw, never dropped. */
     public static final String WHATSAPP_INBOUND_DLQ = deadLetter(WHATSAPP_INBOUND);
     public static final String WHATSAPP_STATUS_DLQ = deadLetter(WHATSAPP_STATUS);
+    public static final String WHATSAPP_PAYMENTS_DLQ = deadLetter(WHATSAPP_PAYMENTS);
+    /** Payment webhooks and orders payment-service could not settle. */
+    public static final String PAYMENTS_ORDERS_DLQ = deadLetter(PAYMENTS_ORDERS);
+    /** Payment events conversation-service could not apply (an unknown application). */
+    public static final String PAYMENTS_EVENTS_DLQ = deadLetter(PAYMENTS_EVENTS);
     /** Commands notification-service could not deliver (permanent Graph API errors, retries exhausted). */
     public static final String WHATSAPP_OUTBOUND_DLQ = deadLetter(WHATSAPP_OUTBOUND);
     /** Desk events conversation-service could not apply (an unknown thread, a reply to a closed thread). */

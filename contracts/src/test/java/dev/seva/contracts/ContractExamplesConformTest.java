@@ -33,18 +33,21 @@ class ContractExamplesConformTest {
     static final Path EXAMPLES = Path.of("src/main/resources/contracts/examples");
 
     /** Example folder → a concrete topic that uses that contract, and the record type for it. */
-    static final Map<String, Map.Entry<String, Class<?>>> FOLDERS = Map.of(
-            "whatsapp.inbound.v1", Map.entry(Topics.WHATSAPP_INBOUND, WhatsAppMessageReceived.class),
-            "whatsapp.status.v1", Map.entry(Topics.WHATSAPP_STATUS, WhatsAppStatusReceived.class),
-            "whatsapp.outbound.v1", Map.entry(Topics.WHATSAPP_OUTBOUND, SendMessage.class),
-            "catalogue.services.v1", Map.entry(Topics.CATALOGUE_SERVICES, CatalogueServicePublished.class),
-            "documents.issued.v1", Map.entry(Topics.DOCUMENTS_ISSUED, DocumentIssued.class),
-            "citizen.erasure.v1", Map.entry(Topics.CITIZEN_ERASURE, CitizenErasureRequested.class),
+    static final Map<String, Map.Entry<String, Class<?>>> FOLDERS = Map.ofEntries(
+            Map.entry("whatsapp.inbound.v1", Map.entry(Topics.WHATSAPP_INBOUND, WhatsAppMessageReceived.class)),
+            Map.entry("whatsapp.status.v1", Map.entry(Topics.WHATSAPP_STATUS, WhatsAppStatusReceived.class)),
+            Map.entry("whatsapp.outbound.v1", Map.entry(Topics.WHATSAPP_OUTBOUND, SendMessage.class)),
+            Map.entry("catalogue.services.v1", Map.entry(Topics.CATALOGUE_SERVICES, CatalogueServicePublished.class)),
+            Map.entry("documents.issued.v1", Map.entry(Topics.DOCUMENTS_ISSUED, DocumentIssued.class)),
+            Map.entry("citizen.erasure.v1", Map.entry(Topics.CITIZEN_ERASURE, CitizenErasureRequested.class)),
             // The department examples are Revenue's: a department topic carries only its own department's events.
-            "dept.applications.v1", Map.entry(Topics.departmentApplications("revenue"), ApplicationEvent.class),
-            "dept.outcomes.v1", Map.entry(Topics.departmentOutcomes("revenue"), ApplicationOutcomeDecided.class),
-            "conversation.handovers.v1", Map.entry(Topics.CONVERSATION_HANDOVERS, ConversationHandoverEvent.class),
-            "desk.handovers.v1", Map.entry(Topics.DESK_HANDOVERS, DeskHandoverEvent.class));
+            Map.entry("dept.applications.v1", Map.entry(Topics.departmentApplications("revenue"), ApplicationEvent.class)),
+            Map.entry("dept.outcomes.v1", Map.entry(Topics.departmentOutcomes("revenue"), ApplicationOutcomeDecided.class)),
+            Map.entry("conversation.handovers.v1", Map.entry(Topics.CONVERSATION_HANDOVERS, ConversationHandoverEvent.class)),
+            Map.entry("desk.handovers.v1", Map.entry(Topics.DESK_HANDOVERS, DeskHandoverEvent.class)),
+            Map.entry("whatsapp.payments.v1", Map.entry(Topics.WHATSAPP_PAYMENTS, dev.seva.contracts.whatsapp.WhatsAppPaymentReceived.class)),
+            Map.entry("payments.orders.v1", Map.entry(Topics.PAYMENTS_ORDERS, dev.seva.contracts.payments.PaymentOrderEvent.class)),
+            Map.entry("payments.events.v1", Map.entry(Topics.PAYMENTS_EVENTS, dev.seva.contracts.payments.PaymentEvent.class)));
 
     static Stream<Arguments> examples() throws IOException {
         List<Arguments> cases = new ArrayList<>();

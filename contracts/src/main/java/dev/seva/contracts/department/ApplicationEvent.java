@@ -29,16 +29,29 @@ public record ApplicationEvent(
         Integer slaDays,
         Map<String, JsonNode> fields,
         List<Attachment> attachments,
-        InformationProvided information) implements Event {
+        InformationProvided information,
+        FeePaid feePaid) implements Event {
 
     public static final String SUBMITTED = "application.submitted";
     public static final String INFORMATION_PROVIDED = "application.information_provided";
     public static final String WITHDRAWN = "application.withdrawn";
+
+    /** Without a fee paid (every event but the submission of a service paid before it is sent). */
+    public ApplicationEvent(UUID eventId, String eventType, Instant occurredAt, String departmentId, String applicationRef, String serviceId,
+                            Integer serviceVersion, String citizenRef, String language, Integer slaDays, Map<String, JsonNode> fields,
+                            List<Attachment> attachments, InformationProvided information) {
+        this(eventId, eventType, occurredAt, departmentId, applicationRef, serviceId, serviceVersion, citizenRef, language, slaDays, fields,
+                attachments, information, null);
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Attachment(String fieldId, String mediaId, String mimeType, String filename) {
     }
 
     public record InformationProvided(String questionId, JsonNode answer) {
+    }
+
+    /** The fee paid before the application was sent: the order, Seva's receipt number, the amount in paise. */
+    public record FeePaid(String orderId, String receiptNumber, long amountPaise, Instant paidAt) {
     }
 }

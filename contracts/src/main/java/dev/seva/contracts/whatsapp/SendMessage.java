@@ -37,7 +37,9 @@ public record SendMessage(
         Document document,
         Template template,
         Template fallbackTemplate,
-        MarkRead markRead) implements Event {
+        MarkRead markRead,
+        OrderDetails orderDetails,
+        OrderStatus orderStatus) implements Event {
 
     public static final String EVENT_TYPE = "whatsapp.send.requested";
 
@@ -46,11 +48,19 @@ public record SendMessage(
                        boolean withinServiceWindow, UUID inReplyTo, String applicationRef, Kind kind, Text text, ListMessage list,
                        Buttons buttons, Document document, Template template, Template fallbackTemplate, MarkRead markRead) {
         this(eventId, eventType, occurredAt, phoneNumberId, to, language, withinServiceWindow, inReplyTo, applicationRef, null, kind,
-                text, list, buttons, document, template, fallbackTemplate, markRead);
+                text, list, buttons, document, template, fallbackTemplate, markRead, null, null);
+    }
+
+    /** Any kind but the payment messages. */
+    public SendMessage(UUID eventId, String eventType, Instant occurredAt, String phoneNumberId, CitizenAddress to, String language,
+                       boolean withinServiceWindow, UUID inReplyTo, String applicationRef, String citizenRef, Kind kind, Text text,
+                       ListMessage list, Buttons buttons, Document document, Template template, Template fallbackTemplate, MarkRead markRead) {
+        this(eventId, eventType, occurredAt, phoneNumberId, to, language, withinServiceWindow, inReplyTo, applicationRef, citizenRef, kind,
+                text, list, buttons, document, template, fallbackTemplate, markRead, null, null);
     }
 
     public enum Kind {
-        TEXT, LIST, BUTTONS, DOCUMENT, TEMPLATE, MARK_READ;
+        TEXT, LIST, BUTTONS, DOCUMENT, TEMPLATE, MARK_READ, ORDER_DETAILS, ORDER_STATUS;
 
         @JsonValue
         public String wireName() {
@@ -103,5 +113,24 @@ public record SendMessage(
     }
 
     public record MarkRead(String messageId) {
+    }
+
+    /**
+     * An {@code order_details} message: what to pay, paid inside WhatsApp through the payment configuration
+     * (a payment gateway account linked to the business account). Amounts in paise; total = subtotal + tax.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OrderDetails(String referenceId, String body, String footer, String paymentConfiguration, String receipt,
+                               java.util.Map<String, String> notes, List<OrderItem> items, long subtotalPaise, long taxPaise,
+                               String taxDescription, long totalPaise, Instant expiresAt, String expirationDescription) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OrderItem(String retailerId, String name, long amountPaise, int quantity) {
+    }
+
+    /** An {@code order_status} message: the order's new status ({@code processing}, {@code completed}, {@code canceled}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OrderStatus(String referenceId, String body, String footer, String status, String description) {
     }
 }
