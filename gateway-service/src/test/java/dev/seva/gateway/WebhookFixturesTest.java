@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(DevstackTestResource.class)
 class WebhookFixturesTest {
 
-    static final List<String> TOPICS = List.of(Topics.WHATSAPP_INBOUND, Topics.WHATSAPP_STATUS,
-            Topics.WHATSAPP_INBOUND_DLQ, Topics.WHATSAPP_STATUS_DLQ);
+    static final List<String> TOPICS = List.of(Topics.WHATSAPP_INBOUND, Topics.WHATSAPP_STATUS, Topics.WHATSAPP_PAYMENTS,
+            Topics.WHATSAPP_INBOUND_DLQ, Topics.WHATSAPP_STATUS_DLQ, Topics.WHATSAPP_PAYMENTS_DLQ);
     static final Path EXPECTED = Path.of("src/test/resources/whatsapp/webhooks/expected");
     TopicRecords records;
 
@@ -73,8 +73,10 @@ class WebhookFixturesTest {
                 new Case("status read", "status-read", 200, 0, 1, 0),
                 new Case("status failed with its errors", "status-failed", 200, 0, 1, 0),
                 new Case("status deleted", "status-deleted", 200, 0, 1, 0),
-                new Case("payment captured (type payment): dead-lettered, not read as a delivery status", "status-payment-captured", 200, 0, 0, 1),
-                new Case("payment failed (type payment): dead-lettered, never a message's failed delivery", "status-payment-failed", 200, 0, 0, 1),
+                new Case("payment captured (type payment): on whatsapp.payments.v1, not read as a delivery status", "status-payment-captured", 200, 0, 1, 0),
+                new Case("payment failed (type payment): a failed transaction, never a message's failed delivery", "status-payment-failed", 200, 0, 1, 0),
+                new Case("payment refunded (refund status \"completed\" read as success)", "status-payment-refunded", 200, 0, 1, 0),
+                new Case("payment with an offset other than 100: dead-lettered, the amount not guessed", "status-payment-bad-offset", 200, 0, 0, 1),
                 new Case("3 messages and 2 statuses across two entries", "multi-entry", 200, 3, 2, 0),
                 new Case("sender known only by business-scoped user id", "user-id-only", 200, 1, 0, 0),
                 new Case("unknown field (template status): ignored", "unknown-field", 200, 0, 0, 0),

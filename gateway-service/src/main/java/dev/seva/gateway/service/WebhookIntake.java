@@ -13,6 +13,7 @@ import dev.seva.contracts.EventJson;
 import dev.seva.contracts.Topics;
 import dev.seva.contracts.privacy.Masking;
 import dev.seva.contracts.whatsapp.WhatsAppMessageReceived;
+import dev.seva.contracts.whatsapp.WhatsAppPaymentReceived;
 import dev.seva.contracts.whatsapp.WhatsAppStatusReceived;
 import dev.seva.gateway.client.AadhaarTokens;
 import dev.seva.gateway.config.GatewayConfig;
@@ -172,7 +173,9 @@ public class WebhookIntake {
         long now = System.nanoTime();
         for (Event event : parsed.events()) {
             boolean message = event instanceof WhatsAppMessageReceived;
-            CitizenAddress address = message ? ((WhatsAppMessageReceived) event).from() : ((WhatsAppStatusReceived) event).recipient();
+            boolean payment = event instanceof WhatsAppPaymentReceived;
+            CitizenAddress address = message ? ((WhatsAppMessageReceived) event).from()
+                    : payment ? ((WhatsAppPaymentReceived) event).recipient() : ((WhatsAppStatusReceived) event).recipient();
             if (message && throttled(address.key(), now)) {
                 prepared.throttled++;
                 continue;
@@ -182,7 +185,8 @@ public class WebhookIntake {
             if (message && AadhaarInJson.containsCandidate(json)) {
                 prepared.aadhaarNumbers.addAll(AadhaarInJson.validNumbers(json));
             }
-            prepared.pending.add(new Pending(message ? Topics.WHATSAPP_INBOUND : Topics.WHATSAPP_STATUS, address.key(), event, json, message));
+            String topic = message ? Topics.WHATSAPP_INBOUND : payment ? Topics.WHATSAPP_PAYMENTS : Topics.WHATSAPP_STATUS;
+            prepared.pending.add(new Pending(topic, address.key(), event, json, message));
         }
         prepared.parserDeadLetters.addAll(parsed.deadLetters());
         return prepared;

@@ -97,10 +97,13 @@ public final class MetaWebhookParser {
             }
         }
         for (JsonNode status : Json.array(value, "statuses")) {
+            // A payment's status (WhatsApp Payments, type "payment": captured, pending, failed) is not a delivery status
+            // of the order message it names; read as one, a failed payment would mark that message undelivered.
+            boolean payment = status.isObject() && "payment".equals(Json.text(status, "type"));
             try {
-                events.add(mapStatus(status, context));
+                events.add(payment ? MetaPaymentMapper.map(status, context) : mapStatus(status, context));
             } catch (UnreadableItemException e) {
-                deadLetters.add(deadLetter(Topics.WHATSAPP_STATUS_DLQ, status, context, e.getMessage(),
+                deadLetters.add(deadLetter(payment ? Topics.WHATSAPP_PAYMENTS_DLQ : Topics.WHATSAPP_STATUS_DLQ, status, context, e.getMessage(),
                         Json.firstText(status, "recipient_id", "recipient_user_id")));
             }
         }
@@ -113,12 +116,6 @@ public final class MetaWebhookParser {
         String messageId = Json.text(status, "id");
         if (messageId == null || messageId.isEmpty()) {
             throw new UnreadableItemException("status without id");
-        }
-        if ("payment".equals(Json.text(status, "type"))) {
-            // A payment's status (WhatsApp Payments, type "payment": captured, pending, failed) is not a delivery status
-            // of the order message it names; read as one, a failed payment would mark that message undelivered.
-            // Kept whole on the dead-letter topic until payments are handled.
-            throw new UnreadableItemException("payment status: payments are not handled yet");
         }
         DeliveryStatus deliveryStatus = deliveryStatus(Json.text(status, "status"));
         CitizenAddress recipient = address(Json.text(status, "recipient_id"), Json.text(status, "recipient_user_id"));
