@@ -67,7 +67,8 @@ final class Chat implements AutoCloseable {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = Stream.of(Topics.WHATSAPP_INBOUND, Topics.WHATSAPP_OUTBOUND, Topics.CITIZEN_ERASURE, Topics.DOCUMENTS_ISSUED,
                             Topics.WHATSAPP_INBOUND_DLQ, Topics.departmentApplications("revenue"), Topics.departmentOutcomes("revenue"),
-                            Topics.CONVERSATION_HANDOVERS, Topics.DESK_HANDOVERS, Topics.DESK_HANDOVERS_DLQ)
+                            Topics.CONVERSATION_HANDOVERS, Topics.DESK_HANDOVERS, Topics.DESK_HANDOVERS_DLQ, Topics.PAYMENTS_ORDERS,
+                            Topics.PAYMENTS_EVENTS)
                     .filter(t -> !existing.contains(t)).map(t -> new NewTopic(t, 1, (short) 1)).toList();
             admin.createTopics(missing).all().get();
         } catch (Exception e) {
@@ -75,7 +76,7 @@ final class Chat implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        consumer.subscribe(Pattern.compile("whatsapp\\.outbound\\.v1|citizen\\.erasure\\.v1|conversation\\.handovers\\.v1|dept\\.[a-z0-9]+\\.applications\\.v1|.*\\.dlq"));
+        consumer.subscribe(Pattern.compile("whatsapp\\.outbound\\.v1|payments\\.orders\\.v1|citizen\\.erasure\\.v1|conversation\\.handovers\\.v1|dept\\.[a-z0-9]+\\.applications\\.v1|.*\\.dlq"));
         poller = new Thread(() -> {
             while (running) {
                 synchronized (consumer) {
@@ -125,6 +126,11 @@ final class Chat implements AutoCloseable {
 
         Citizen(String waId) {
             this.waId = waId;
+        }
+
+        /** The chat this citizen is in (its records, its producer). */
+        Chat chat() {
+            return Chat.this;
         }
 
         List<SendMessage> says(String text, int replies) {

@@ -11,9 +11,11 @@ import dev.seva.contracts.catalogue.FieldDefinition;
 import dev.seva.contracts.catalogue.ServiceDefinition;
 import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.contracts.documents.DocumentIssued;
+import dev.seva.contracts.payments.PaymentEvent;
 import dev.seva.contracts.whatsapp.SendMessage;
 import dev.seva.conversation.domain.Language;
 import dev.seva.conversation.domain.Messages;
+import dev.seva.conversation.service.Payments;
 import dev.seva.devstack.Devstack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,6 +90,8 @@ class JourneyScenarioTest {
         ConsumerRecord<String, String> submitted = departmentEvent(income.departmentId(), reference, "application.submitted");
         JsonNode event = Chat.read(submitted.value());
         assertThat(event.get("serviceId").asText()).isEqualTo(INCOME);
+        assertThat(event.at("/feePaid/receiptNumber").asText()).as("sent on only once its fee was paid").isEqualTo("RCPT-REV-20261207-TEST01");
+        assertThat(event.at("/feePaid/amountPaise").asLong()).isEqualTo(Payments.paise(income.feeRupees()));
         assertThat(event.get("citizenRef").asText()).startsWith("cit_");
         assertThat(submitted.key()).isEqualTo(event.get("citizenRef").asText());
         assertThat(submitted.value()).as("no phone number and no Aadhaar number in a department event")
@@ -130,6 +134,58 @@ class JourneyScenarioTest {
 
         List<SendMessage> status = lakshmi.says("status " + reference, 1);
         assertThat(status.get(0).text().body()).contains(reference).contains(Messages.text(Language.EN, "status.document_issued"));
+    }
+
+    @Test
+    void aFeeNotPaidStaysWithTheCitizenAndAnExpiredOrderCanBePaidAgain() {
+        Chat.Citizen anita = chat.citizen(newWaId());
+        anita.says("hi", 1);
+        anita.taps("consent:accept:en", "Accept", 1);
+        anita.taps("lang:en", "English", 2);
+        anita.taps("svc:" + INCOME, "Income certificate", 1);
+        ServiceDefinition income = Answers.definition(ConversationTestResource.catalogue().url(), INCOME);
+        Unpaid unpaid = applyWithoutPaying(anita, income, Language.EN);
+        String reference = unpaid.reference();
+        String firstOrder = unpaid.order().orderDetails().referenceId();
+        assertThat(firstOrder).isEqualTo(reference + "-1");
+        assertThat(unpaid.order().orderDetails().totalPaise()).isEqualTo(Payments.paise(income.feeRupees()));
+        assertThat(unpaid.order().orderDetails().paymentConfiguration()).isEqualTo("seva-razorpay");
+        assertThat(unpaid.order().orderDetails().expiresAt()).isAfter(Instant.now().plus(Duration.ofHours(23)));
+        JsonNode order = paymentOrder(anita, firstOrder);
+        assertThat(anita.says("status " + reference, 1).get(0).text().body()).contains(Messages.text(Language.EN, "status.awaiting_payment"));
+
+        // A failed attempt: told, nothing sent on. The expiry: the order is canceled on the citizen's order page.
+        publishPayment(order, PaymentEvent.FAILED, firstOrder, new PaymentEvent.Failure("BAD_REQUEST_ERROR", "incorrect_pin"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastText(anita).contains(Messages.text(Language.EN, "payment.failed.reason")));
+        publishPayment(order, PaymentEvent.EXPIRED, firstOrder, null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> anita.allReplies().stream().anyMatch(m -> m.kind() == SendMessage.Kind.BUTTONS
+                && buttonIds(m).contains("pay:" + reference)));
+        assertThat(anita.allReplies()).anySatisfy(m -> {
+            assertThat(m.kind()).isEqualTo(SendMessage.Kind.ORDER_STATUS);
+            assertThat(m.orderStatus().referenceId()).isEqualTo(firstOrder);
+            assertThat(m.orderStatus().status()).isEqualTo("canceled");
+        });
+        assertThat(chat.records(Topics.departmentApplications("revenue"))).as("nothing reaches the department unpaid")
+                .noneMatch(r -> r.value().contains(reference));
+
+        // "Pay again": a second order (Meta: a reference id once per business), paid this time, and the application goes on.
+        SendMessage again = anita.taps("pay:" + reference, Messages.text(Language.EN, "payment.again.button"), 1).get(0);
+        assertThat(again.kind()).isEqualTo(SendMessage.Kind.ORDER_DETAILS);
+        assertThat(again.orderDetails().referenceId()).isEqualTo(reference + "-2");
+        pay(anita, reference, again);
+        JsonNode submitted = Chat.read(departmentEvent(income.departmentId(), reference, "application.submitted").value());
+        assertThat(submitted.at("/feePaid/orderId").asText()).isEqualTo(reference + "-2");
+        assertThat(anita.taps("pay:" + reference, Messages.text(Language.EN, "payment.again.button"), 1).get(0).text().body())
+                .isEqualTo(Messages.text(Language.EN, "payment.again.unknown.text", reference));
+    }
+
+    private static void publishPayment(JsonNode order, String eventType, String orderId, PaymentEvent.Failure failure) {
+        PaymentEvent event = new PaymentEvent(EventIds.random(), eventType, Instant.now(), orderId, order.get("applicationRef").asText(),
+                order.get("departmentId").asText(), order.get("serviceId").asText(), order.get("citizenRef").asText(), "application_fee", "INR",
+                order.get("amountPaise").asLong(), null, null, null, null, null, failure, null,
+                failure != null ? PaymentEvent.SETTLED_BY_WHATSAPP : PaymentEvent.SETTLED_BY_EXPIRY);
+        ContractAssertions.assertConforms(Topics.PAYMENTS_EVENTS, event);
+        chat.publish(Topics.PAYMENTS_EVENTS, event.citizenRef(), event, eventType);
     }
 
     @Test
@@ -258,8 +314,23 @@ class JourneyScenarioTest {
         return issued;
     }
 
-    /** Applies for the service: Apply, every field, Confirm; answers the reference number from the confirmation. */
+    /**
+     * Applies for the service: Apply, every field, Confirm, and for a service with a fee the payment (payment-service's
+     * payment.paid, played here); answers the reference number from the confirmation.
+     */
     static String apply(Chat.Citizen citizen, ServiceDefinition service, Language language) {
+        Unpaid unpaid = applyWithoutPaying(citizen, service, language);
+        if (unpaid.order() != null) {
+            pay(citizen, unpaid.reference(), unpaid.order());
+        }
+        return unpaid.reference();
+    }
+
+    /** An application confirmed; {@code order} is the payment request of a service with a fee (null without one). */
+    record Unpaid(String reference, SendMessage order) {
+    }
+
+    static Unpaid applyWithoutPaying(Chat.Citizen citizen, ServiceDefinition service, Language language) {
         List<SendMessage> replies = citizen.taps("apply", "Apply", 1);
         for (FieldDefinition field : service.fields()) {
             replies = Answers.answer(citizen, field);
@@ -268,11 +339,49 @@ class JourneyScenarioTest {
         assertThat(summary.kind()).isEqualTo(SendMessage.Kind.BUTTONS);
         assertThat(buttonIds(summary)).containsExactly("confirm", "edit", "cmd:cancel");
         assertThat(summary.buttons().body()).doesNotContain(Answers.AADHAAR);
-        String confirmation = citizen.taps("confirm", Messages.text(language, "summary.confirm.button"), 1).get(0).text().body();
+        boolean fee = service.feeRupees() != null && service.feeRupees().signum() > 0;
+        List<SendMessage> confirmed = citizen.taps("confirm", Messages.text(language, "summary.confirm.button"), fee ? 2 : 1);
+        String confirmation = confirmed.get(0).text().body();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("SEVA-REV-\\d{4}-\\d{6}").matcher(confirmation);
         assertThat(m.find()).as(confirmation).isTrue();
-        assertThat(confirmation).startsWith(Messages.text(language, "submitted.text", "X", "Y", 1).substring(0, 2));
-        return m.group();
+        String key = fee ? "payment.requested.text" : "submitted.text";
+        assertThat(confirmation).startsWith(Messages.text(language, key, "X", "Y", 1, "Z").substring(0, 2));
+        return new Unpaid(m.group(), fee ? confirmed.get(1) : null);
+    }
+
+    /**
+     * The fee of a confirmed application paid: the payment request is WhatsApp's "Review and pay" for the application's
+     * first order; its order went to payment-service without the citizen's number; payment-service's payment.paid
+     * (played here) sends the application on and the citizen sees the order completed.
+     */
+    static void pay(Chat.Citizen citizen, String reference, SendMessage request) {
+        assertThat(request.kind()).isEqualTo(SendMessage.Kind.ORDER_DETAILS);
+        String orderId = request.orderDetails().referenceId();
+        JsonNode order = paymentOrder(citizen, orderId);
+        assertThat(order.get("applicationRef").asText()).isEqualTo(reference);
+        assertThat(request.orderDetails().totalPaise()).isEqualTo(order.get("amountPaise").asLong());
+        PaymentEvent paid = new PaymentEvent(EventIds.random(), PaymentEvent.PAID, Instant.now(), orderId, reference,
+                order.get("departmentId").asText(), order.get("serviceId").asText(), order.get("citizenRef").asText(),
+                "application_fee", "INR", order.get("amountPaise").asLong(), "RCPT-REV-20261207-TEST01",
+                Instant.now(), "upi", new PaymentEvent.Gateway("razorpay", "order_SevaTest0000A", "pay_SevaTest0000A", null), null, null, null,
+                PaymentEvent.SETTLED_BY_WHATSAPP);
+        ContractAssertions.assertConforms(Topics.PAYMENTS_EVENTS, paid);
+        citizen.chat().publish(Topics.PAYMENTS_EVENTS, paid.citizenRef(), paid, PaymentEvent.PAID);
+        await().atMost(Duration.ofSeconds(30)).until(() -> citizen.allReplies().stream().anyMatch(m -> m.kind() == SendMessage.Kind.ORDER_STATUS
+                && m.orderStatus().referenceId().equals(orderId) && m.orderStatus().status().equals("completed")));
+    }
+
+    /** The order on payments.orders.v1 (for payment-service): contract-valid, keyed by the citizen, without their number. */
+    static JsonNode paymentOrder(Chat.Citizen citizen, String orderId) {
+        Chat chat = citizen.chat();
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.records(Topics.PAYMENTS_ORDERS).stream().anyMatch(r -> r.value().contains(orderId)));
+        ConsumerRecord<String, String> record = chat.records(Topics.PAYMENTS_ORDERS).stream().filter(r -> r.value().contains(orderId)).findFirst()
+                .orElseThrow();
+        ContractAssertions.assertConforms(Topics.PAYMENTS_ORDERS, record.value());
+        assertThat(record.value()).doesNotContain(citizen.waId);
+        JsonNode order = Chat.read(record.value());
+        assertThat(record.key()).isEqualTo(order.get("citizenRef").asText());
+        return order;
     }
 
     static ConsumerRecord<String, String> departmentEvent(String departmentId, String reference, String eventType) {

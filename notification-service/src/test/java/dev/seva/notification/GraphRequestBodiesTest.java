@@ -49,7 +49,7 @@ class GraphRequestBodiesTest {
     DocumentServiceStub documents;
 
     /** What a case needs besides the citizen: a document of its own, a message the citizen sent. */
-    record Context(String citizen, String documentId, String inboundWamid) {
+    record Context(String citizen, String documentId, String inboundWamid, String orderReference, java.time.Instant orderExpiresAt) {
     }
 
     record Case(String label, String example, String expected, boolean byUserId, BiConsumer<ObjectNode, Context> change) {
@@ -82,7 +82,12 @@ class GraphRequestBodiesTest {
                 new Case("document: fetched, uploaded, sent by media id", "document", "document", false,
                         (c, x) -> ((ObjectNode) c.get("document")).put("documentId", x.documentId())),
                 new Case("mark as read", "mark-read", "mark-read", false,
-                        (c, x) -> ((ObjectNode) c.get("markRead")).put("messageId", x.inboundWamid())));
+                        (c, x) -> ((ObjectNode) c.get("markRead")).put("messageId", x.inboundWamid())),
+                new Case("order details (Review and pay): amounts as value and offset 100, payment_settings, the seller", "order-details",
+                        "order-details", false, (c, x) -> ((ObjectNode) c.get("orderDetails")).put("referenceId", x.orderReference())
+                                .put("receipt", x.orderReference()).put("expiresAt", x.orderExpiresAt().toString())),
+                new Case("order status", "order-status", "order-status", false,
+                        (c, x) -> ((ObjectNode) c.get("orderStatus")).put("referenceId", x.orderReference())));
     }
 
     @BeforeEach
@@ -108,14 +113,18 @@ class GraphRequestBodiesTest {
         byte[] pdf = ("%PDF-1.7 certificate " + documentId).getBytes();
         documents.put(documentId, pdf);
         String inbound = c.example().equals("mark-read") ? meta.citizenSends(citizen, CitizenMessage.text("hi")) : null;
-        Context context = new Context(citizen, documentId, inbound);
+        // Meta: a reference id is used once per business; an order expires at least 300 s after it is sent.
+        String orderReference = "SEVA-REV-2026-" + (100000 + new java.util.Random().nextInt(900000)) + "-1";
+        java.time.Instant orderExpiresAt = java.time.Instant.now().plus(Duration.ofHours(24)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Context context = new Context(citizen, documentId, inbound, orderReference, orderExpiresAt);
         Commands.Command command = Commands.example(c.example(), citizen, node -> c.change().accept(node, context));
 
         Commands.send(kafka, command);
 
         ApiCall call = inbound == null ? GraphCalls.awaitAccepted(meta, command.id()) : awaitMarkRead(inbound);
         JsonPath delivery = Deliveries.awaitState(command.id(), "accepted");
-        Map<String, String> values = new HashMap<>(Map.of("to", citizen, "commandId", command.id().toString()));
+        Map<String, String> values = new HashMap<>(Map.of("to", citizen, "commandId", command.id().toString(), "orderReference", orderReference,
+                "orderExpiresAt", Long.toString(orderExpiresAt.getEpochSecond())));
         if (inbound != null) {
             values.put("inboundWamid", inbound);
         }

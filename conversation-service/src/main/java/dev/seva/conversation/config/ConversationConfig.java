@@ -74,4 +74,32 @@ public interface ConversationConfig {
     /** How many times a message is retried when another message of the same citizen changed the session first. */
     @WithDefault("5")
     int conflictRetries();
+
+    /** Fees paid in the chat (WhatsApp Payments for India) before an application goes to its department. */
+    Payments payments();
+
+    interface Payments {
+        /**
+         * PAYMENTS_ENABLED: a service with a fee is sent to its department only after the fee is paid. Off for a number
+         * without a payment configuration: the fee is then shown as information only, as before payments existed.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** WHATSAPP_PAYMENT_CONFIGURATION: the payment configuration (a Razorpay account linked to the WhatsApp Business Account). */
+        @WithDefault("seva-razorpay")
+        String configuration();
+
+        /** PAYMENT_EXPIRY: how long the citizen has to pay (Meta: at least 5 minutes; a payment link needs 16). */
+        @WithDefault("24h")
+        Duration expiry();
+
+        /** The footer of every payment request (at most 60 characters). */
+        @WithDefault("Seva · Government of Andhra Pradesh")
+        String footer();
+
+        /** Meta requires a tax line; government fees carry none. */
+        @WithDefault("No tax on government fees")
+        String taxDescription();
+    }
 }

@@ -16,6 +16,10 @@ public sealed interface Effect {
     record Submit(ServiceDefinition service, Map<String, Answer> answers) implements Effect {
     }
 
+    /** A new payment request for an application whose order expired unpaid ("Pay again"). */
+    record PayAgain(String applicationRef) implements Effect {
+    }
+
     /** Send the department the answer to its question. */
     record ProvideInformation(String applicationRef, String questionId, Answer answer) implements Effect {
     }

@@ -191,6 +191,9 @@ public final class Journey {
             if (id.startsWith("app:")) {
                 return status(s, id.substring(4), facts);
             }
+            if (id.startsWith("pay:")) {
+                return Step.done(s, List.of(), new Effect.PayAgain(id.substring(4)));
+            }
             if (id.equals("apply") && s.state() == JourneyState.SERVICE_DETAILS) {
                 return startApplication(s, facts);
             }

@@ -18,6 +18,10 @@ public class ApplicationRow extends PanacheEntityBase {
     public static final String REJECTED = "rejected";
     public static final String APPROVED = "approved";
     public static final String DOCUMENT_ISSUED = "document_issued";
+    /** A service with a fee: saved, not yet sent to the department; the order is open. */
+    public static final String AWAITING_PAYMENT = "awaiting_payment";
+    /** The order expired unpaid; the citizen can ask for a new one ("Pay again"). */
+    public static final String PAYMENT_EXPIRED = "payment_expired";
 
     @Id
     public String reference;
@@ -61,4 +65,17 @@ public class ApplicationRow extends PanacheEntityBase {
 
     @Column(name = "document_id")
     public String documentId;
+
+    /** The department event to send once the fee is paid (sealed fields), while awaiting payment. */
+    @Column(name = "pending_submission")
+    public String pendingSubmission;
+
+    @Column(name = "fee_paise")
+    public Long feePaise;
+
+    @Column(name = "payment_attempt")
+    public Integer paymentAttempt;
+
+    @Column(name = "receipt_number")
+    public String receiptNumber;
 }

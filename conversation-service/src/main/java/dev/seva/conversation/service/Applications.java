@@ -50,8 +50,14 @@ public class Applications {
 
     Clock clock = Clock.systemUTC();
 
-    /** Creates the application and its department event; answers the confirmation to send. */
-    public Uni<Reply> submit(CitizenRow citizen, CitizenKey key, ServiceDefinition service, Map<String, Answer> answers) {
+    @Inject
+    Payments payments;
+
+    /**
+     * Creates the application and its department event; answers the confirmation to send. A service whose fee is paid
+     * first keeps the event until payment-service says it is paid ({@link Payments}), and answers the payment request.
+     */
+    public Uni<List<Reply>> submit(CitizenRow citizen, CitizenKey key, ServiceDefinition service, Map<String, Answer> answers) {
         String code = departmentCode(service.departmentId());
         int year = LocalDate.now(clock.withZone(INDIA)).getYear();
         return issueReference(code, year).chain(reference -> {
@@ -77,10 +83,18 @@ public class Applications {
             ApplicationEvent event = new ApplicationEvent(EventIds.random(), ApplicationEvent.SUBMITTED, now, service.departmentId(),
                     reference, service.id(), service.version(), citizen.citizenRef, citizen.language, service.slaDays(), fields,
                     attachments.isEmpty() ? null : attachments, null);
+            if (payments.paidFirst(service)) {
+                // Sealed already: kept until paid, it is what the department receives (and what an erasure shreds).
+                row.status = ApplicationRow.AWAITING_PAYMENT;
+                row.pendingSubmission = Json.write(event);
+                row.feePaise = Payments.paise(service.feeRupees());
+                row.paymentAttempt = 1;
+                return row.persist().chain(() -> payments.requestPayment(citizen, row, true));
+            }
             return row.persist()
                     .chain(() -> outbox.append(Topics.departmentApplications(service.departmentId()), citizen.citizenRef, event))
-                    .replaceWith(new Reply.Text(Messages.text(dev.seva.conversation.domain.Language.of(citizen.language), "submitted.text",
-                            service.names().in(citizen.language), reference, service.slaDays())));
+                    .replaceWith(List.<Reply>of(new Reply.Text(Messages.text(dev.seva.conversation.domain.Language.of(citizen.language),
+                            "submitted.text", service.names().in(citizen.language), reference, service.slaDays()))));
         });
     }
 

@@ -69,6 +69,9 @@ public class ConversationHandler {
     Erasure erasure;
 
     @Inject
+    Payments payments;
+
+    @Inject
     Handovers handovers;
 
     @Inject
@@ -252,7 +255,10 @@ public class ConversationHandler {
             return Uni.createFrom().voidItem();
         }
         if (effect instanceof Effect.Submit submit) {
-            return applications.submit(citizen, key, submit.service(), submit.answers()).invoke(replies::add).replaceWithVoid();
+            return applications.submit(citizen, key, submit.service(), submit.answers()).invoke(replies::addAll).replaceWithVoid();
+        }
+        if (effect instanceof Effect.PayAgain pay) {
+            return payments.payAgain(citizen, pay.applicationRef()).invoke(replies::addAll).replaceWithVoid();
         }
         if (effect instanceof Effect.ProvideInformation info) {
             return applications.provideInformation(citizen, key, info.applicationRef(), info.questionId(), info.answer());

@@ -39,6 +39,9 @@ public class Erasure {
     OutboundMessages outbound;
 
     @Inject
+    Payments payments;
+
+    @Inject
     VaultAccess vault;
 
     Clock clock = Clock.systemUTC();
@@ -80,9 +83,15 @@ public class Erasure {
      */
     private Uni<Void> withdrawOpenApplications(CitizenRow citizen) {
         return ApplicationRow.<ApplicationRow>list("citizenRef = ?1 and status in ?2", citizen.citizenRef,
-                List.of(ApplicationRow.SUBMITTED, ApplicationRow.ACCEPTED, ApplicationRow.MORE_INFORMATION_NEEDED)).chain(open -> {
+                List.of(ApplicationRow.SUBMITTED, ApplicationRow.ACCEPTED, ApplicationRow.MORE_INFORMATION_NEEDED,
+                        ApplicationRow.AWAITING_PAYMENT)).chain(open -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (ApplicationRow app : open) {
+                if (ApplicationRow.AWAITING_PAYMENT.equals(app.status)) {
+                    // Never sent to its department: only its open order is withdrawn.
+                    chain = chain.chain(() -> payments.withdrawForErasure(citizen, app));
+                    continue;
+                }
                 dev.seva.contracts.department.ApplicationEvent withdrawn = new dev.seva.contracts.department.ApplicationEvent(
                         EventIds.random(), dev.seva.contracts.department.ApplicationEvent.WITHDRAWN, Instant.now(clock), app.departmentId,
                         app.reference, app.serviceId, null, citizen.citizenRef, citizen.language, null, null, null, null);

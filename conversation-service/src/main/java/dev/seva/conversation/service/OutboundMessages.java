@@ -91,6 +91,8 @@ public class OutboundMessages {
         SendMessage.ListMessage list = null;
         SendMessage.Buttons buttons = null;
         SendMessage.Document document = null;
+        SendMessage.OrderDetails orderDetails = null;
+        SendMessage.OrderStatus orderStatus = null;
         SendMessage.Kind kind;
         if (reply instanceof Reply.Text t) {
             kind = SendMessage.Kind.TEXT;
@@ -103,12 +105,21 @@ public class OutboundMessages {
             kind = SendMessage.Kind.LIST;
             list = new SendMessage.ListMessage(l.header(), l.body(), null, l.button(), List.of(new SendMessage.Section(null,
                     l.rows().stream().map(r -> new SendMessage.Row(r.id(), r.title(), r.description())).toList())));
+        } else if (reply instanceof Reply.OrderDetails o) {
+            kind = SendMessage.Kind.ORDER_DETAILS;
+            orderDetails = new SendMessage.OrderDetails(o.orderId(), o.body(), config.payments().footer(), config.payments().configuration(),
+                    o.orderId(), o.notes(), List.of(new SendMessage.OrderItem(o.itemCode(), o.itemName(), o.amountPaise(), 1)), o.amountPaise(),
+                    0, config.payments().taxDescription(), o.amountPaise(), o.expiresAt(), o.expirationDescription());
+        } else if (reply instanceof Reply.OrderStatus o) {
+            kind = SendMessage.Kind.ORDER_STATUS;
+            orderStatus = new SendMessage.OrderStatus(o.orderId(), o.body(), null, o.status(), o.description());
         } else {
             Reply.Document d = (Reply.Document) reply;
             kind = SendMessage.Kind.DOCUMENT;
             document = new SendMessage.Document(d.documentId(), d.filename(), d.caption(), "application/pdf");
         }
         return new SendMessage(EventIds.random(), SendMessage.EVENT_TYPE, Instant.now(clock), to.phoneNumberId(), to.address(),
-                to.language().code(), withinWindow, inReplyTo, applicationRef, to.citizenRef(), kind, text, list, buttons, document, null, fallback, null);
+                to.language().code(), withinWindow, inReplyTo, applicationRef, to.citizenRef(), kind, text, list, buttons, document, null, fallback,
+                null, orderDetails, orderStatus);
     }
 }

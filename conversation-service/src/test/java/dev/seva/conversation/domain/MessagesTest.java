@@ -15,7 +15,7 @@ class MessagesTest {
 
     /** WhatsApp limits by key suffix (Cloud API messages reference). */
     static final Map<String, Integer> LIMITS = Map.of(".text", 4096, ".body", 1024, ".button", 20, ".list", 20, ".row", 24,
-            ".rowdesc", 72, ".header", 60, ".footer", 60);
+            ".rowdesc", 72, ".header", 60, ".footer", 60, ".item", 60, ".description", 120);
 
     @Test
     void teluguAndHindiHaveExactlyTheEnglishKeys() {

@@ -27,6 +27,11 @@ public final class GraphMessageBodies {
      * @param mediaIds Meta media ids of the documents the message carries, by document id
      */
     public static ObjectNode of(SendMessage command, SendMessage.Template template, Map<String, String> mediaIds) {
+        return of(command, template, mediaIds, null);
+    }
+
+    /** @param seller who sells what an {@code order_details} message asks to pay (Meta's importer fields) */
+    public static ObjectNode of(SendMessage command, SendMessage.Template template, Map<String, String> mediaIds, GraphOrderBodies.Seller seller) {
         if (command.kind() == SendMessage.Kind.MARK_READ) {
             ObjectNode body = JSON.objectNode();
             body.put("messaging_product", "whatsapp");
@@ -66,6 +71,17 @@ public final class GraphMessageBodies {
                 case TEMPLATE -> {
                     body.put("type", "template");
                     body.set("template", template(command.template(), mediaIds));
+                }
+                case ORDER_DETAILS -> {
+                    if (seller == null) {
+                        throw new IllegalStateException("An order_details message needs the seller's details (seva.notification.orders)");
+                    }
+                    body.put("type", "interactive");
+                    body.set("interactive", GraphOrderBodies.orderDetails(command.orderDetails(), seller));
+                }
+                case ORDER_STATUS -> {
+                    body.put("type", "interactive");
+                    body.set("interactive", GraphOrderBodies.orderStatus(command.orderStatus()));
                 }
                 case MARK_READ -> throw new IllegalStateException("handled above");
             }

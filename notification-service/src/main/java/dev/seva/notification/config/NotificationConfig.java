@@ -25,6 +25,8 @@ public interface NotificationConfig {
 
     Idempotency idempotency();
 
+    Orders orders();
+
     /** Commands being delivered at once (across citizens; one citizen's are always one after the other). */
     @WithDefault("1000")
     int maxInFlight();
@@ -159,5 +161,27 @@ public interface NotificationConfig {
          */
         @WithDefault("60s")
         Duration takeoverAfter();
+    }
+
+    /**
+     * The seller named on every order_details message (Meta's importer fields, required on items without a catalogue):
+     * the government office that collects the fees.
+     */
+    interface Orders {
+        @WithDefault("Government of Andhra Pradesh")
+        String sellerName();
+
+        @WithDefault("AP Secretariat, Velagapudi")
+        String sellerAddress();
+
+        @WithDefault("Amaravati")
+        String sellerCity();
+
+        /** The state's code (Meta's zone_code). */
+        @WithDefault("AP")
+        String sellerZoneCode();
+
+        @WithDefault("522238")
+        String sellerPostalCode();
     }
 }

@@ -5,6 +5,7 @@ import dev.seva.notification.client.FailureException;
 import dev.seva.notification.client.GraphApiClient;
 import dev.seva.notification.client.GraphMessageBodies;
 import dev.seva.notification.client.GraphOutcome;
+import dev.seva.notification.client.GraphOrderBodies;
 import dev.seva.notification.config.NotificationConfig;
 import dev.seva.notification.domain.Backoff;
 import dev.seva.notification.domain.Failure;
@@ -48,6 +49,8 @@ public class Sender {
     private final DeadLetterPublisher deadLetters;
     private final NotificationMetrics metrics;
     private final PairPacer pacer;
+    /** Who sells what order_details messages ask to pay (Meta's importer fields). */
+    private final GraphOrderBodies.Seller seller;
     private final Backoff backoff;
 
     public Sender(GraphApiClient graph, MediaResolver media, ThroughputLimiter limiter, DeliveryRepository deliveries,
@@ -58,6 +61,9 @@ public class Sender {
         this.deliveries = deliveries;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        NotificationConfig.Orders orders = config.orders();
+        this.seller = new GraphOrderBodies.Seller(orders.sellerName(), orders.sellerAddress(), orders.sellerCity(), orders.sellerZoneCode(),
+                orders.sellerPostalCode());
         this.pacer = new PairPacer(config.pairRate().burst(), config.pairRate().interval(), System::nanoTime);
         NotificationConfig.Retry retry = config.retry();
         this.backoff = new Backoff(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff(), retry.maxTotal());
@@ -115,7 +121,7 @@ public class Sender {
 
     private Uni<GraphOutcome> call(DeliveryJob job, Map<String, String> mediaIds) {
         long start = System.nanoTime();
-        return graph.send(job.phoneNumberId(), GraphMessageBodies.of(job.command(), job.replacementTemplate(), mediaIds))
+        return graph.send(job.phoneNumberId(), GraphMessageBodies.of(job.command(), job.replacementTemplate(), mediaIds, seller))
                 .invoke(() -> metrics.apiCall(System.nanoTime() - start));
     }
 
