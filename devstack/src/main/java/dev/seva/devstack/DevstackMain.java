@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DevstackMain {
 
-    static final List<String> DEFAULT_DATABASES = List.of("conversation", "catalogue", "document", "notification", "desk", "vault");
+    static final List<String> DEFAULT_DATABASES = List.of("conversation", "catalogue", "document", "notification", "desk", "vault", "payment");
 
     private DevstackMain() {
     }
