@@ -177,6 +177,16 @@ class JourneyScenarioTest {
         assertThat(submitted.at("/feePaid/orderId").asText()).isEqualTo(reference + "-2");
         assertThat(anita.taps("pay:" + reference, Messages.text(Language.EN, "payment.again.button"), 1).get(0).text().body())
                 .isEqualTo(Messages.text(Language.EN, "payment.again.unknown.text", reference));
+
+        // document-service's signed receipt reaches the citizen; the application stays with its department.
+        DocumentIssued receipt = new DocumentIssued(EventIds.random(), DocumentIssued.EVENT_TYPE, Instant.now(), "doc_rcpt" + reference.replace("-", ""),
+                "payment_receipt", reference, income.departmentId(), order.get("citizenRef").asText(), "receipt-RCPT-REV-20261207-TEST01.pdf",
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 31234, "http://localhost:8084/verify/doc_rcpt", Instant.now(), null);
+        ContractAssertions.assertConforms(Topics.DOCUMENTS_ISSUED, receipt);
+        chat.publish(Topics.DOCUMENTS_ISSUED, receipt.citizenRef(), receipt, DocumentIssued.EVENT_TYPE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> anita.allReplies().stream().anyMatch(m -> m.kind() == SendMessage.Kind.DOCUMENT
+                && m.document().documentId().equals(receipt.documentId())));
+        assertThat(anita.says("status " + reference, 1).get(0).text().body()).contains(Messages.text(Language.EN, "status.submitted"));
     }
 
     private static void publishPayment(JsonNode order, String eventType, String orderId, PaymentEvent.Failure failure) {

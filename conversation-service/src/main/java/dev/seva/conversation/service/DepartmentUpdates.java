@@ -48,6 +48,9 @@ public class DepartmentUpdates {
     @Inject
     VaultAccess vault;
 
+    /** document-service's signed receipt of a fee paid (documentType on documents.issued.v1). */
+    static final String RECEIPT = "payment_receipt";
+
     Clock clock = Clock.systemUTC();
 
     public Uni<Void> onOutcome(String topic, ApplicationOutcomeDecided outcome) {
@@ -123,6 +126,11 @@ public class DepartmentUpdates {
                 ? Uni.createFrom().voidItem() : CitizenRow.<CitizenRow>findById(app.citizenRef).chain(citizen -> {
             Language l = Language.of(citizen.language);
             String service = Json.read(app.serviceName, LocalizedText.class).in(l.code());
+            if (RECEIPT.equals(d.documentType())) {
+                // The signed receipt of the fee (issue 17): sent, and the application keeps its status and its document.
+                Reply receipt = new Reply.Document(d.documentId(), d.fileName(), Messages.text(l, "receipt.caption.text", service, app.reference));
+                return outbound.send(OutboundMessages.Recipient.of(citizen), List.of(receipt), null, app.reference);
+            }
             app.status = ApplicationRow.DOCUMENT_ISSUED;
             app.documentId = d.documentId();
             app.updatedAt = Instant.now(clock);

@@ -37,7 +37,8 @@ public class OutcomeOrigin {
 
     /**
      * A document is delivered only for an application of the department that issued it and of the
-     * application's document type: document-service signs nothing else, and this keeps it so if it ever did.
+     * application's document type (or the receipt of its paid fee): document-service signs nothing else, and this keeps
+     * it so if it ever did.
      */
     public Uni<Void> requireForItsApplication(DocumentIssued d) {
         return Panache.withSession(() -> ApplicationRow.<ApplicationRow>findById(d.applicationRef())).invoke(app -> {
@@ -47,6 +48,13 @@ public class OutcomeOrigin {
             if (!app.departmentId.equals(d.departmentId())) {
                 throw new Unprocessable("cross-department: document of " + d.departmentId() + " for application " + app.reference
                         + " of " + app.departmentId);
+            }
+            if (DepartmentUpdates.RECEIPT.equals(d.documentType())) {
+                // The receipt of the application's fee: only for an application whose fee was paid.
+                if (app.receiptNumber == null) {
+                    throw new Unprocessable("receipt for application " + app.reference + " whose fee is not paid");
+                }
+                return;
             }
             if (!d.documentType().equals(app.documentType)) {
                 throw new Unprocessable("cross-service: document type " + d.documentType() + " is not the one of service "
