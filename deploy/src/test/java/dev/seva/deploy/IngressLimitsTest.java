@@ -33,7 +33,7 @@ class IngressLimitsTest {
     @MethodSource("dev.seva.deploy.Kustomize#overlays")
     void everyPublicHostLimitsBodiesRequestRateAndConnections(String overlay) {
         List<Ingress> ingresses = Manifests.of(overlay).all(Ingress.class);
-        assertThat(ingresses).extracting(i -> i.getMetadata().getName()).contains("seva-webhook", "seva-verify", "seva", "seva-desk");
+        assertThat(ingresses).extracting(i -> i.getMetadata().getName()).contains("seva-webhook", "seva-verify", "seva", "seva-desk", "seva-payments");
         assertThat(ingresses).allSatisfy(i -> {
             String name = overlay + ": Ingress " + i.getMetadata().getName();
             Map<String, String> annotations = i.getMetadata().getAnnotations();

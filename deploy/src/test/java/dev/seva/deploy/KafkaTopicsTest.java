@@ -43,7 +43,8 @@ class KafkaTopicsTest {
         assertThat(departments).as(overlay + ": departments with topics are those served by their own system or the desk")
                 .isNotEmpty().isEqualTo(served);
         assertThat(deployed).as(overlay + ": KafkaTopics").containsAll(contractTopics)
-                .contains(Topics.WHATSAPP_INBOUND_DLQ, Topics.WHATSAPP_STATUS_DLQ, Topics.WHATSAPP_OUTBOUND_DLQ, Topics.DESK_HANDOVERS_DLQ);
+                .contains(Topics.WHATSAPP_INBOUND_DLQ, Topics.WHATSAPP_STATUS_DLQ, Topics.WHATSAPP_OUTBOUND_DLQ, Topics.DESK_HANDOVERS_DLQ,
+                        Topics.WHATSAPP_PAYMENTS_DLQ, Topics.PAYMENTS_ORDERS_DLQ, Topics.PAYMENTS_EVENTS_DLQ);
         assertThat(deployed).as(overlay + ": every KafkaTopic is a contract topic or its dead letters")
                 .allSatisfy(t -> assertThat(contractTopics).contains(ContractTopics.base(t)));
     }

@@ -18,10 +18,16 @@ import static dev.seva.contracts.Topics.CONVERSATION_HANDOVERS;
 import static dev.seva.contracts.Topics.DESK_HANDOVERS;
 import static dev.seva.contracts.Topics.DESK_HANDOVERS_DLQ;
 import static dev.seva.contracts.Topics.DOCUMENTS_ISSUED;
+import static dev.seva.contracts.Topics.PAYMENTS_EVENTS;
+import static dev.seva.contracts.Topics.PAYMENTS_EVENTS_DLQ;
+import static dev.seva.contracts.Topics.PAYMENTS_ORDERS;
+import static dev.seva.contracts.Topics.PAYMENTS_ORDERS_DLQ;
 import static dev.seva.contracts.Topics.WHATSAPP_INBOUND;
 import static dev.seva.contracts.Topics.WHATSAPP_INBOUND_DLQ;
 import static dev.seva.contracts.Topics.WHATSAPP_OUTBOUND;
 import static dev.seva.contracts.Topics.WHATSAPP_OUTBOUND_DLQ;
+import static dev.seva.contracts.Topics.WHATSAPP_PAYMENTS;
+import static dev.seva.contracts.Topics.WHATSAPP_PAYMENTS_DLQ;
 import static dev.seva.contracts.Topics.WHATSAPP_STATUS;
 import static dev.seva.contracts.Topics.WHATSAPP_STATUS_DLQ;
 import static dev.seva.contracts.Topics.deadLetter;
@@ -50,7 +56,9 @@ class KafkaUsersTest {
     static Map<String, Set<String>> expectedPlatformGrants(Set<String> departments, Set<String> deskDepartments, Set<String> deadLetterTopics) {
         Set<String> conversation = new TreeSet<>(Set.of(read(WHATSAPP_INBOUND), read(DOCUMENTS_ISSUED), "Read group conversation-service",
                 write(WHATSAPP_OUTBOUND), write(CITIZEN_ERASURE), write(WHATSAPP_INBOUND_DLQ), write(deadLetter(DOCUMENTS_ISSUED)),
-                write(CONVERSATION_HANDOVERS), read(DESK_HANDOVERS), write(DESK_HANDOVERS_DLQ)));
+                write(CONVERSATION_HANDOVERS), read(DESK_HANDOVERS), write(DESK_HANDOVERS_DLQ),
+                // Payments: orders through its outbox relay, what became of them, and their dead letters.
+                write(PAYMENTS_ORDERS), read(PAYMENTS_EVENTS), write(PAYMENTS_EVENTS_DLQ)));
         // The desk's outbox relay (an idempotent producer, like the other relays) needs Write on its topics only.
         Set<String> desk = new TreeSet<>(Set.of(read(CONVERSATION_HANDOVERS), read(CITIZEN_ERASURE), "Read group desk-service",
                 read(CATALOGUE_SERVICES), "Read group-prefix desk-catalogue-",
@@ -67,7 +75,8 @@ class KafkaUsersTest {
         Set<String> ops = new TreeSet<>(Set.of("Read group-prefix seva-ops-"));
         deadLetterTopics.forEach(t -> ops.add(read(t)));
         return Map.of(
-                "gateway-service", Set.of(write(WHATSAPP_INBOUND), write(WHATSAPP_STATUS), write(WHATSAPP_INBOUND_DLQ), write(WHATSAPP_STATUS_DLQ)),
+                "gateway-service", Set.of(write(WHATSAPP_INBOUND), write(WHATSAPP_STATUS), write(WHATSAPP_INBOUND_DLQ), write(WHATSAPP_STATUS_DLQ),
+                        write(WHATSAPP_PAYMENTS), write(WHATSAPP_PAYMENTS_DLQ)),
                 "conversation-service", conversation,
                 "catalogue-service", Set.of(read(CATALOGUE_SERVICES), write(CATALOGUE_SERVICES), "Read group-prefix catalogue-view-"),
                 "document-service", document,
@@ -76,6 +85,10 @@ class KafkaUsersTest {
                 "desk-service", desk,
                 // The vault destroys an erased citizen's key (crypto-shredding) and dead-letters what it cannot read.
                 "vault-service", Set.of(read(CITIZEN_ERASURE), "Read group vault-service", write(deadLetter(CITIZEN_ERASURE))),
+                // Payments settles orders with the WhatsApp and Razorpay look-ups, honours erasures, and writes its
+                // events and the dead letters of all three topics it reads through its outbox relay.
+                "payment-service", Set.of(read(PAYMENTS_ORDERS), read(WHATSAPP_PAYMENTS), read(CITIZEN_ERASURE), "Read group payment-service",
+                        write(PAYMENTS_EVENTS), write(PAYMENTS_ORDERS_DLQ), write(WHATSAPP_PAYMENTS_DLQ), write(deadLetter(CITIZEN_ERASURE))),
                 "seva-ops", ops);
     }
 

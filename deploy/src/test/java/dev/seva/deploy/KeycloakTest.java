@@ -39,7 +39,7 @@ class KeycloakTest {
     @MethodSource("dev.seva.deploy.Kustomize#overlays")
     void theRealmHasTheAdminAuditorOfficerAndSupervisorRolesEachGrantedByAGroup(String overlay) {
         Keycloak.Realm realm = realm(Manifests.of(overlay));
-        Set<String> expected = new TreeSet<>(Set.of("catalogue-admin", "documents-admin", "auditor"));
+        Set<String> expected = new TreeSet<>(Set.of("catalogue-admin", "documents-admin", "auditor", "payments-treasury"));
         DESK_DEPARTMENTS.forEach(d -> {
             expected.add("dept-" + d + "-officer");
             expected.add("dept-" + d + "-supervisor");
@@ -52,6 +52,7 @@ class KeycloakTest {
         assertThat(DESK_DEPARTMENTS).allSatisfy(d -> assertThat(group(realm, "dept-" + d + "-supervisors").realmRoles())
                 .as("a supervisor is also an officer of " + d).containsExactlyInAnyOrder("dept-" + d + "-officer", "dept-" + d + "-supervisor"));
         assertThat(group(realm, "auditors").realmRoles()).containsExactly("auditor");
+        assertThat(group(realm, "payments-treasurers").realmRoles()).as("the treasury reads settlement reports only").containsExactly("payments-treasury");
     }
 
     @ParameterizedTest

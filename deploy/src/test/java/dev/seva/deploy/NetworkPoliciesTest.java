@@ -23,6 +23,9 @@ class NetworkPoliciesTest {
     /** One of graph.facebook.com's public addresses (any public address stands for Meta here). */
     private static final External META = new External("157.240.22.35");
     private static final External ELSEWHERE_PRIVATE = new External("10.20.30.40");
+    /** A public address standing for api.razorpay.com (any public address: a NetworkPolicy cannot name a host). */
+    private static final External RAZORPAY = new External("104.18.30.40");
+    private static final int PAYMENT = 8088;
     private static final int KAFKA_TLS = 9093;
     private static final int POSTGRES = 5432;
     private static final int VAULT = 8087;
@@ -50,9 +53,9 @@ class NetworkPoliciesTest {
     }
 
     static final List<String> KAFKA_CLIENTS = List.of("gateway-service", "conversation-service", "catalogue-service",
-            "document-service", "notification-service", "desk-service", "vault-service", "department-revenue");
+            "document-service", "notification-service", "desk-service", "vault-service", "payment-service", "department-revenue");
     static final List<String> POSTGRES_CLIENTS = List.of("conversation-service", "catalogue-service", "document-service", "notification-service",
-            "desk-service", "vault-service");
+            "desk-service", "vault-service", "payment-service");
 
     static List<Flow> flows() {
         List<Flow> flows = new ArrayList<>(List.of(
@@ -123,7 +126,28 @@ class NetworkPoliciesTest {
                 allows("document-service", w("document-service"), "the HSM", c -> HSM, HSM_PORT),
                 denies("conversation-service", w("conversation-service"), "the HSM", c -> HSM, HSM_PORT),
                 denies("gateway-service", w("gateway-service"), "the HSM", c -> HSM, HSM_PORT),
-                denies("vault-service", w("vault-service"), "a private address", c -> ELSEWHERE_PRIVATE, HSM_PORT)));
+                denies("vault-service", w("vault-service"), "a private address", c -> ELSEWHERE_PRIVATE, HSM_PORT),
+                // Revocation tokens: document-service reads the realm's keys inside the cluster, as the catalogue does.
+                allows("document-service", w("document-service"), "keycloak back-channel", c -> c.keycloak, 8080),
+                // Payments (issue 17): Razorpay's webhooks and the settlement reports through the ingress controller
+                // only; it reaches Keycloak's back-channel, Meta's and Razorpay's APIs over HTTPS on public addresses,
+                // nothing inside the cluster calls it, and it calls no other service.
+                allows("ingress-nginx", c -> c.ingressController, "payment-service", w("payment-service"), PAYMENT),
+                denies("a pod in another namespace", c -> c.stranger, "payment-service", w("payment-service"), PAYMENT),
+                denies("conversation-service", w("conversation-service"), "payment-service", w("payment-service"), PAYMENT),
+                denies("gateway-service", w("gateway-service"), "payment-service", w("payment-service"), PAYMENT),
+                denies("desk-service", w("desk-service"), "payment-service", w("payment-service"), PAYMENT),
+                allows("payment-service", w("payment-service"), "keycloak back-channel", c -> c.keycloak, 8080),
+                allows("payment-service", w("payment-service"), "graph.facebook.com", c -> META, 443),
+                allows("payment-service", w("payment-service"), "api.razorpay.com", c -> RAZORPAY, 443),
+                denies("payment-service", w("payment-service"), "api.razorpay.com:80", c -> RAZORPAY, 80),
+                denies("payment-service", w("payment-service"), "a private address", c -> ELSEWHERE_PRIVATE, 443),
+                denies("payment-service", w("payment-service"), "conversation-service", w("conversation-service"), 8082),
+                denies("payment-service", w("payment-service"), "notification-service", w("notification-service"), 8085),
+                denies("payment-service", w("payment-service"), "vault-service", w("vault-service"), VAULT),
+                denies("payment-service", w("payment-service"), "the HSM", c -> HSM, HSM_PORT),
+                denies("payment-service", w("payment-service"), "seva-keycloak-pg", c -> c.keycloakPostgres, POSTGRES),
+                denies("gateway-service", w("gateway-service"), "api.razorpay.com", c -> RAZORPAY, 443)));
         for (String client : KAFKA_CLIENTS) {
             flows.add(allows(client, w(client), "kafka", c -> c.kafkaBroker, KAFKA_TLS));
             flows.add(allows(client, w(client), "kube-dns", c -> c.dns, 53));
@@ -144,6 +168,7 @@ class NetworkPoliciesTest {
             case "notification-service" -> 8085;
             case "desk-service" -> 8086;
             case "vault-service" -> 8087;
+            case "payment-service" -> PAYMENT;
             default -> 8091;
         };
     }

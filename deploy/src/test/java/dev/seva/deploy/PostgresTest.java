@@ -19,9 +19,9 @@ class PostgresTest {
 
     static final String CLUSTER = "seva-pg";
     /** The services that keep data (the gateway keeps none); each has a database of its own name. */
-    static final Set<String> DATABASES = Set.of("conversation", "catalogue", "document", "notification", "desk", "vault");
+    static final Set<String> DATABASES = Set.of("conversation", "catalogue", "document", "notification", "desk", "vault", "payment");
     /** The services whose outbox relay reads the WAL (outbox/README.md): their roles need REPLICATION. */
-    static final Set<String> OUTBOX_DATABASES = Set.of("conversation", "catalogue", "document", "desk");
+    static final Set<String> OUTBOX_DATABASES = Set.of("conversation", "catalogue", "document", "desk", "payment");
     private static final Pattern JDBC = Pattern.compile("^jdbc:postgresql://([^:/]+):5432/([a-z]+)\\?sslmode=verify-full&sslrootcert=/etc/seva/pg-ca/ca\\.crt$");
 
     @ParameterizedTest
@@ -122,6 +122,17 @@ class PostgresTest {
                     .as(name + " databases with a line").containsExactlyInAnyOrderElementsOf(
                             c.metadata().getName().equals(CLUSTER) ? DATABASES : owners.keySet().stream().filter(db -> !db.equals("app")).toList());
         });
+    }
+
+    /** Every role's connectionLimit stated, and together within max_connections: a new service's role must not overbook the primary. */
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void theRolesConnectionLimitsFitTheClustersMaxConnections(String overlay) {
+        Cnpg.ClusterSpec cluster = Manifests.of(overlay).one(Cnpg.Cluster.class, CLUSTER).spec();
+        assertThat(cluster.managed().roles()).allSatisfy(r -> assertThat(r.connectionLimit()).as(overlay + ": " + r.name() + " connectionLimit").isPositive());
+        int sum = cluster.managed().roles().stream().mapToInt(Cnpg.Role::connectionLimit).sum();
+        assertThat(sum).as(overlay + ": the roles' connection limits together")
+                .isLessThanOrEqualTo(Integer.parseInt(cluster.postgresql().parameters().get("max_connections")));
     }
 
     @ParameterizedTest
