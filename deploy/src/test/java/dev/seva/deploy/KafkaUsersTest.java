@@ -67,7 +67,8 @@ class KafkaUsersTest {
             desk.addAll(Set.of(read(departmentApplications(d)), write(departmentOutcomes(d)), write(deadLetter(departmentApplications(d)))));
         }
         Set<String> document = new TreeSet<>(Set.of(read(CITIZEN_ERASURE), "Read group document-service", write(DOCUMENTS_ISSUED),
-                read(CATALOGUE_SERVICES), "Read group-prefix document-service-catalogue-"));
+                read(CATALOGUE_SERVICES), "Read group-prefix document-service-catalogue-", read(PAYMENTS_EVENTS),
+                write(deadLetter(PAYMENTS_EVENTS)), write(deadLetter(CITIZEN_ERASURE))));
         for (String d : departments) {
             conversation.addAll(Set.of(write(departmentApplications(d)), read(departmentOutcomes(d)), write(deadLetter(departmentOutcomes(d)))));
             document.addAll(Set.of(read(departmentOutcomes(d)), write(deadLetter(departmentOutcomes(d)))));

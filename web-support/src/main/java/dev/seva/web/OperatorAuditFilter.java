@@ -41,7 +41,7 @@ public class OperatorAuditFilter {
         String subject;
         Set<String> roles;
         SecurityIdentity who = resolved();
-        if (who != null && !who.isAnonymous()) {
+        if (who != null) {
             subject = who.getPrincipal().getName();
             roles = who.getRoles();
         } else {
@@ -58,14 +58,18 @@ public class OperatorAuditFilter {
     /**
      * The request's identity, when the service has security and it is already known. With lazy
      * authentication (document-service) the endpoints audited here ask for a role, so it has been resolved
-     * before they ran; a failed authentication rethrows here, and then there is nobody to name.
+     * before they ran; a failed authentication rethrows here, and then there is nobody to name. Null also for an
+     * anonymous identity. The injected identity is a proxy that resolves on first use, so {@code isAnonymous()} is asked
+     * inside the try: on a request refused under lazy authentication it would otherwise try to authenticate on the
+     * event loop and turn the 401 into a 500 (found by payment-service's report tests).
      */
     private SecurityIdentity resolved() {
         if (!identity.isResolvable()) {
             return null;
         }
         try {
-            return identity.get();
+            SecurityIdentity who = identity.get();
+            return who.isAnonymous() ? null : who;
         } catch (RuntimeException e) {
             return null;
         }
