@@ -33,9 +33,11 @@ public final class KeycloakRealm {
     public static final String DESK_CLIENT = "desk-service";
     public static final String DESK_CLIENT_SECRET = "seva-dev-desk-client-secret";
     /** Audiences of {@link #CLI_CLIENT}'s tokens: the services whose APIs people call. */
-    public static final List<String> CLI_AUDIENCES = List.of("desk-service", "catalogue-service", "document-service");
+    public static final List<String> CLI_AUDIENCES = List.of("desk-service", "catalogue-service", "document-service", "payment-service");
     /** Users without a department: {@code auditor} (role auditor) and {@code admin} (catalogue-admin, documents-admin). */
     public static final String AUDITOR = "auditor";
+    /** The treasury's user (group payments-treasurers, role payments-treasury): every department's settlement report. */
+    public static final String TREASURY = "treasury";
     public static final String ADMIN = "admin";
 
     private static final String RESOURCE = "keycloak/realm-import.yaml";
@@ -84,6 +86,7 @@ public final class KeycloakRealm {
         }
         users.add(AUDITOR);
         users.add(ADMIN);
+        users.add(TREASURY);
         return users;
     }
 
@@ -106,6 +109,7 @@ public final class KeycloakRealm {
         }
         users.add(user(AUDITOR, "Seva", "Auditor", "auditors"));
         users.add(user(ADMIN, "Seva", "Administrator", "catalogue-admins", "documents-admins"));
+        users.add(user(TREASURY, "Seva", "Treasury", "payments-treasurers"));
         requireGroups(realm, users);
 
         ArrayNode clients = (ArrayNode) realm.withArray("clients");

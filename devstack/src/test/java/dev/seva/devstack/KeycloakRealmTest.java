@@ -22,7 +22,7 @@ class KeycloakRealmTest {
         List<JsonNode> users = list(realm.path("users"));
 
         assertThat(KeycloakRealm.departments(realm)).containsExactlyInAnyOrderElementsOf(DEPARTMENTS);
-        List<String> expected = new ArrayList<>(List.of("auditor", "admin"));
+        List<String> expected = new ArrayList<>(List.of("auditor", "admin", "treasury"));
         DEPARTMENTS.forEach(d -> expected.addAll(List.of("officer." + d, "supervisor." + d)));
         assertThat(users).extracting(u -> u.path("username").asText()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(KeycloakRealm.developmentUsers()).containsExactlyInAnyOrderElementsOf(expected);
