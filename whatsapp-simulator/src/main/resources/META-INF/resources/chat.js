@@ -4,8 +4,9 @@
  * Reads GET /simulator/conversations/{citizen} every second (both directions, with delivery statuses)
  * and turns what the citizen does into POST /simulator/citizens/{citizen}/messages, which the
  * simulator posts to the gateway as Meta's signed webhook. Media are shown through
- * GET /simulator/media/{id}. Plain DOM: every text from a message is set with textContent or as a
- * text node, never parsed as HTML.
+ * GET /simulator/media/{id}. An order_details message is a card whose "Review and pay" dialog pays through
+ * POST /simulator/citizens/{citizen}/payments; the card follows the order from the conversation's "orders".
+ * Plain DOM: every text from a message is set with textContent or as a text node, never parsed as HTML.
  */
 (function () {
   'use strict';
@@ -28,6 +29,12 @@
     failed: 'Not delivered'
   };
   var TICKS = { accepted: '', sent: '\u2713', delivered: '\u2713\u2713', read: '\u2713\u2713', failed: '!' };
+  /** What an order_status message says the order became. */
+  var ORDER_STATUS_LABELS = {
+    pending: 'pending', processing: 'processing', partially_shipped: 'partially shipped', 'partially-shipped': 'partially shipped',
+    shipped: 'shipped', completed: 'completed', canceled: 'canceled'
+  };
+  var UPI_APP_NAMES = { gpay: 'GPay', phonepe: 'PhonePe', paytm: 'Paytm', bhim: 'BHIM' };
 
   var $ = function (id) { return document.getElementById(id); };
   var ui = {};
@@ -46,6 +53,7 @@
     stick: true,
     unseen: 0,
     errorKind: null,
+    orders: {},
     business: { name: 'Seva', displayPhoneNumber: '15550783881' }
   };
 
@@ -409,6 +417,7 @@
     }).then(function (data) {
       if (generation !== state.generation) return;
       render(Array.isArray(data.messages) ? data.messages : []);
+      renderOrders(Array.isArray(data.orders) ? data.orders : []);
       setOnline(true);
     }).catch(function (error) {
       if (generation !== state.generation || (error && error.name === 'AbortError')) return;
@@ -715,8 +724,169 @@
       p.after.push(h('div', { 'class': 'reply-buttons' }, link));
       return 'interactive-cta-url';
     }
+    if (it.type === 'order_details') return orderCard(action.parameters || {}, p);
+    if (it.type === 'order_status') return orderStatusLine(action.parameters || {}, p);
     p.inBubble.push(h('div', { 'class': 'unsupported', text: 'An interactive "' + it.type + '" message (not shown by this page)' }));
     return 'interactive-' + (it.type || 'unknown');
+  }
+
+  // --- payments: order_details cards and order_status lines --------------------------
+
+  /** ₹ with two decimals and Indian digit grouping, from {value, offset}. */
+  function rupees(amount) {
+    var value = amount && typeof amount.value === 'number' ? amount.value : 0;
+    var offset = amount && typeof amount.offset === 'number' && amount.offset > 0 ? amount.offset : 100;
+    return '\u20B9' + (value / offset).toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
+
+  /** An order_details message: its items and total, and the "Review and pay" button (the body is drawn above). */
+  function orderCard(params, p) {
+    var order = params.order || {};
+    var reference = params.reference_id || '';
+    var total = rupees(params.total_amount);
+    var items = (order.items || []).map(function (item) {
+      var price = item.sale_amount || item.amount;
+      var quantity = typeof item.quantity === 'number' ? item.quantity : 1;
+      return h('li', { 'class': 'order-item' }, [
+        h('span', { 'class': 'order-item-name', text: item.name + (quantity > 1 ? ' \u00D7 ' + quantity : '') }),
+        h('span', { 'class': 'order-item-amount', text: rupees({ value: (price && price.value || 0) * quantity, offset: price && price.offset }) })
+      ]);
+    });
+    var extras = [['tax', 'Tax'], ['shipping', 'Shipping'], ['discount', 'Discount']].filter(function (e) {
+      return order[e[0]] && order[e[0]].value > 0;
+    }).map(function (e) {
+      return h('li', { 'class': 'order-item order-extra' }, [
+        h('span', { text: order[e[0]].description || e[1] }),
+        h('span', { text: (e[0] === 'discount' ? '\u2212' : '') + rupees(order[e[0]]) })
+      ]);
+    });
+    var state = h('p', { 'class': 'order-state', text: 'Not paid yet', attrs: { 'aria-live': 'polite', 'data-state': 'pending' } });
+    p.main.appendChild(p.text);
+    p.main.appendChild(h('div', { 'class': 'order-card', attrs: { 'data-reference-id': reference } }, [
+      h('div', { 'class': 'order-head' }, h('span', { 'class': 'order-count', text: items.length + (items.length === 1 ? ' item' : ' items') })),
+      h('ul', { 'class': 'order-items', attrs: { 'aria-label': 'Items' } }, items.concat(extras)),
+      h('div', { 'class': 'order-total' }, [h('span', { text: 'Total' }), h('strong', { 'class': 'order-total-amount', text: total })]),
+      state
+    ]));
+    p.node.setAttribute('data-reference-id', reference);
+    p.after.push(h('div', { 'class': 'reply-buttons' }, h('button', {
+      'class': 'reply-button order-pay',
+      attrs: { type: 'button', 'data-reference-id': reference, 'aria-haspopup': 'dialog', 'aria-controls': 'pay-dialog' },
+      on: { click: function (event) { openPayDialog(event.currentTarget, reference, total, (p.node.querySelector('.msg-body') || {}).textContent); } }
+    }, [h('span', { 'class': 'reply-icon', text: '\u20B9', attrs: { 'aria-hidden': 'true' } }), h('span', { text: 'Review and pay' })])));
+    p.summary = 'Order ' + reference + ': ' + total;
+    return 'interactive-order-details';
+  }
+
+  /** An order_status message: "Order completed — Fee received", then its body. */
+  function orderStatusLine(params, p) {
+    var order = params.order || {};
+    var label = 'Order ' + (ORDER_STATUS_LABELS[order.status] || order.status || 'updated') + (order.description ? ' \u2014 ' + order.description : '');
+    p.main.insertBefore(h('p', {
+      'class': 'order-status-line',
+      text: label,
+      attrs: { 'data-order-status': order.status || '', 'data-reference-id': params.reference_id || '' }
+    }), p.main.firstChild);
+    p.summary = label;
+    return 'interactive-order-status';
+  }
+
+  /** Follows each order on its card: paid, payment pending or failed, expired, canceled; the button only while it can be paid. */
+  function renderOrders(orders) {
+    state.orders = {};
+    orders.forEach(function (o) {
+      state.orders[o.referenceId] = o;
+      var entry = state.byWamid.get(o.wamid);
+      if (!entry) return;
+      var line = entry.node.querySelector('.order-state');
+      var button = entry.node.querySelector('.order-pay');
+      var last = o.lastTransaction;
+      var said;
+      var kind;
+      if (o.paymentStatus === 'captured') { said = '\u2713 Paid'; kind = 'paid'; }
+      else if (last && last.status === 'pending') { said = 'Payment pending\u2026'; kind = 'processing'; }
+      else if (o.notPayable === 'order-canceled') { said = 'Order canceled'; kind = 'closed'; }
+      else if (o.notPayable === 'order-expired') { said = 'Expired: it can no longer be paid'; kind = 'closed'; }
+      else if (o.notPayable === 'order-completed') { said = 'Order completed'; kind = 'closed'; }
+      else if (last && last.status === 'failed') { said = 'Payment failed. You can try again.'; kind = 'failed'; }
+      else { said = 'Not paid yet'; kind = 'pending'; }
+      if (line && line.textContent !== said) {
+        line.textContent = said;
+        line.setAttribute('data-state', kind);
+      }
+      if (button) {
+        button.disabled = !o.payable;
+        button.lastChild.textContent = o.paymentStatus === 'captured' ? 'Paid' : 'Review and pay';
+      }
+    });
+  }
+
+  function openPayDialog(opener, reference, total, description) {
+    var order = state.orders && state.orders[reference];
+    if (order && !order.payable) {
+      showError('This order cannot be paid now: it is ' + (order.paymentStatus === 'captured' ? 'paid' : (order.notPayable || 'closed').replace('order-', '')) + '.', 'send');
+      return;
+    }
+    state.payOpener = opener;
+    state.payReference = reference;
+    state.payPhone = order ? order.phoneNumberId : null;
+    ui.payAmount.textContent = total;
+    ui.payDescription.textContent = description || '';
+    ui.payConfirm.textContent = 'Pay ' + total;
+    ui.payConfirm.disabled = false;
+    ui.payStatus.textContent = '';
+    showDialog(ui.payDialog);
+    var checked = ui.payDialog.querySelector('input[name="upi-app"]:checked');
+    (checked || ui.payConfirm).focus();
+  }
+
+  function payNow(event) {
+    event.preventDefault();
+    var reference = state.payReference;
+    var checked = ui.payDialog.querySelector('input[name="upi-app"]:checked');
+    var app = checked ? checked.value : 'gpay';
+    var body = { referenceId: reference, method: 'upi', app: app, outcome: 'success' };
+    if (state.payPhone) body.phoneNumberId = state.payPhone;
+    ui.payConfirm.disabled = true;
+    ui.payStatus.textContent = 'Paying with ' + (UPI_APP_NAMES[app] || app) + '\u2026';
+    fetch('/simulator/citizens/' + encodeURIComponent(state.citizen) + '/payments', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body)
+    }).then(function (response) {
+      return response.text().then(function (raw) {
+        var json = null;
+        try { json = raw ? JSON.parse(raw) : null; } catch (e) { json = null; }
+        return { ok: response.ok, status: response.status, json: json };
+      });
+    }).then(function (answer) {
+      if (!answer.ok) {
+        ui.payConfirm.disabled = false;
+        ui.payStatus.textContent = 'Not paid: ' + problemDetail(answer.json, answer.status);
+        pollSoon();
+        return;
+      }
+      state.paySent = true;
+      var entry = findOrderEntry(reference);
+      var line = entry && entry.node.querySelector('.order-state');
+      if (line) {
+        line.textContent = 'Payment pending\u2026';
+        line.setAttribute('data-state', 'processing');
+      }
+      closeDialog(ui.payDialog);
+      pollSoon();
+    }, function () {
+      ui.payConfirm.disabled = false;
+      ui.payStatus.textContent = 'The simulator did not answer, so nothing was paid. Is it running?';
+    });
+  }
+
+  function findOrderEntry(reference) {
+    for (var i = state.rendered.length - 1; i >= 0; i--) {
+      if (state.rendered[i].node.getAttribute('data-reference-id') === reference
+          && state.rendered[i].node.getAttribute('data-type') === 'interactive-order-details') return state.rendered[i];
+    }
+    return null;
   }
 
   function docCard(d) {
@@ -1157,7 +1327,9 @@
       sheet: $('list-sheet'), sheetTitle: $('list-sheet-title'), sheetSections: $('list-sheet-sections'), sheetClose: $('list-sheet-close'),
       locationDialog: $('location-dialog'), locationForm: $('location-form'), locationSend: $('location-send'),
       locationCancel: $('location-cancel'), locationHere: $('location-here'), locationStatus: $('location-status'),
-      lat: $('location-latitude'), lon: $('location-longitude'), placeName: $('location-name'), placeAddress: $('location-address')
+      lat: $('location-latitude'), lon: $('location-longitude'), placeName: $('location-name'), placeAddress: $('location-address'),
+      payDialog: $('pay-dialog'), payForm: $('pay-form'), payAmount: $('pay-amount'), payDescription: $('pay-description'),
+      payConfirm: $('pay-confirm'), payCancel: $('pay-cancel'), payStatus: $('pay-status')
     };
 
     ui.form.addEventListener('submit', function (event) {
@@ -1206,8 +1378,18 @@
       if (opener && document.contains(opener)) opener.focus();
       else ui.composer.focus();
     });
+    ui.payForm.addEventListener('submit', payNow);
+    ui.payCancel.addEventListener('click', function () { closeDialog(ui.payDialog); });
+    ui.payDialog.addEventListener('close', function () {
+      var opener = state.payOpener;
+      state.payOpener = null;
+      if (!state.paySent && opener && document.contains(opener) && !opener.disabled) opener.focus();
+      else ui.composer.focus();
+      state.paySent = false;
+    });
     closeOnBackdrop(ui.sheet);
     closeOnBackdrop(ui.locationDialog);
+    closeOnBackdrop(ui.payDialog);
 
     ui.messages.addEventListener('scroll', function () {
       state.stick = isNearBottom();

@@ -117,6 +117,13 @@ class GraphRequestBodiesTest {
         String orderReference = "SEVA-REV-2026-" + (100000 + new java.util.Random().nextInt(900000)) + "-1";
         java.time.Instant orderExpiresAt = java.time.Instant.now().plus(Duration.ofHours(24)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Context context = new Context(citizen, documentId, inbound, orderReference, orderExpiresAt);
+        if (c.example().equals("order-status")) {
+            // Meta moves the status of an order it knows: the order_details message for it first.
+            Commands.Command order = Commands.example("order-details", citizen, node -> ((ObjectNode) node.get("orderDetails"))
+                    .put("referenceId", orderReference).put("receipt", orderReference).put("expiresAt", orderExpiresAt.toString()));
+            Commands.send(kafka, order);
+            GraphCalls.awaitAccepted(meta, order.id());
+        }
         Commands.Command command = Commands.example(c.example(), citizen, node -> c.change().accept(node, context));
 
         Commands.send(kafka, command);

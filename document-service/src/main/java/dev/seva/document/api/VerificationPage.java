@@ -64,7 +64,13 @@ final class VerificationPage {
             }
             row(h, "Issued by / జారీ చేసినది", r.department().en() + " / " + r.department().te());
             row(h, "Date of issue / జారీ తేదీ", Values.DATE.format(LocalDate.ofInstant(r.issuedAt(), CertificateFactory.ISSUE_ZONE)));
-            row(h, "Valid until / గడువు", r.validUntil() == null ? "No expiry / గడువు లేదు" : Values.DATE.format(r.validUntil()));
+            if (r.receipt() != null) {
+                // A receipt has no validity: the number and the amount are what its reader checks.
+                row(h, "Receipt number / రసీదు సంఖ్య", r.receipt().number());
+                row(h, "Amount paid / చెల్లించిన మొత్తం", r.receipt().amount());
+            } else {
+                row(h, "Valid until / గడువు", r.validUntil() == null ? "No expiry / గడువు లేదు" : Values.DATE.format(r.validUntil()));
+            }
             if (r.holder() != null && !r.holder().isEmpty()) {
                 row(h, "Issued to / ఎవరికి", r.holder());
             }

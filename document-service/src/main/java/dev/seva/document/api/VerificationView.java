@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * The JSON answer of {@code GET /verify/{documentId}} (the HTML page says the same). Without the printed
  * verification code: status, type, department, dates, masked holder, SHA-256 (and a revocation's date
- * and reason). {@code applicationRef} and {@code fields} only when {@code verificationCode} is
+ * and reason); for a payment receipt its {@code receipt} (number and amount). {@code fields} only when {@code verificationCode} is
  * {@code accepted}; {@code wrong} says a code was given that is not this document's.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,9 +36,14 @@ public record VerificationView(
         String codeMessage,
         String sha256,
         Instant revokedAt,
-        String revocationReason) {
+        String revocationReason,
+        Receipt receipt) {
 
     public record Department(String id, String en, String te) {
+    }
+
+    /** A payment receipt's number and amount ({@code "₹45.00"}, and in paise); absent for a certificate. */
+    public record Receipt(String number, String amount, long amountPaise, String currency) {
     }
 
     static VerificationView of(Verification.Result r) {
@@ -48,7 +53,7 @@ public record VerificationView(
                 r.issuedAt(), r.validUntil(), known ? r.expired() : null, r.holder(), known && r.code() == Verification.CodeCheck.ACCEPTED ? r.fields() : null,
                 known && r.code() != Verification.CodeCheck.NONE ? r.code().name().toLowerCase(Locale.ROOT) : null, known ? codeMessage(r) : null,
                 r.sha256(), r.revokedAt(),
-                r.revocationReason());
+                r.revocationReason(), r.receipt() == null ? null : new Receipt(r.receipt().number(), r.receipt().amount(), r.receipt().amountPaise(), "INR"));
     }
 
     static String codeMessage(Verification.Result r) {

@@ -5,8 +5,10 @@ import dev.seva.consumer.UnprocessableRecord;
 import dev.seva.contracts.catalogue.CatalogueServicePublished;
 import dev.seva.contracts.citizen.CitizenErasureRequested;
 import dev.seva.contracts.department.ApplicationOutcomeDecided;
+import dev.seva.contracts.payments.PaymentEvent;
 import dev.seva.document.service.Erasure;
 import dev.seva.document.service.Issuance;
+import dev.seva.document.service.ReceiptIssuance;
 import dev.seva.document.service.ServiceCatalogue;
 import dev.seva.outbox.RecordPipeline;
 import io.smallrye.mutiny.Uni;
@@ -18,7 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * What document-service reads: every department's outcomes ({@code dept.*.outcomes.v1}, by pattern),
- * citizens' erasures and the catalogue. Outcomes and erasures go through the platform's one consumer
+ * payments ({@code payments.events.v1}: a receipt for each {@code payment.paid}), citizens' erasures and the
+ * catalogue. Outcomes, payments and erasures go through the platform's one consumer
  * pipeline ({@link RecordPipeline}): checked against the topic's contract, retried when a second try may
  * help (a concurrent insert of the same document), waited for while what they stand on is down (the
  * database; vault-service and the signing token, whose failures are marked {@code WaitFor}: every approval
@@ -34,6 +37,9 @@ public class Consumers {
     Issuance issuance;
 
     @Inject
+    ReceiptIssuance receipts;
+
+    @Inject
     Erasure erasure;
 
     @Inject
@@ -45,6 +51,12 @@ public class Consumers {
     @Incoming("outcomes")
     public Uni<Void> outcome(ConsumerRecord<String, String> record) {
         return pipeline.process(record, ApplicationOutcomeDecided.class, o -> issuance.onOutcome(record.topic(), o));
+    }
+
+    /** Every payment event: a {@code payment.paid} becomes one signed receipt; the others are consumed and change nothing. */
+    @Incoming("payments")
+    public Uni<Void> payment(ConsumerRecord<String, String> record) {
+        return pipeline.process(record, PaymentEvent.class, p -> receipts.onPayment(record.topic(), p));
     }
 
     /**

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An issued document (table {@code document}, see V1__documents.sql, V2__revoked_by.sql and V3__verification_code.sql). */
+/**
+ * An issued document, certificate or payment receipt (table {@code document}, see V1__documents.sql, V2__revoked_by.sql,
+ * V3__verification_code.sql and V5__payment_receipts.sql).
+ */
 @Entity
 @Table(name = "document")
 public class DocumentRow extends PanacheEntityBase {
@@ -21,6 +24,7 @@ public class DocumentRow extends PanacheEntityBase {
     @Id
     public String id;
 
+    /** The event that caused the document: the approved outcome's, or for a receipt the payment.paid's. */
     @Column(name = "outcome_event_id", nullable = false, unique = true)
     public UUID outcomeEventId;
 
@@ -76,6 +80,14 @@ public class DocumentRow extends PanacheEntityBase {
     /** The OIDC user name of whoever revoked the document (audit; never shown publicly). */
     @Column(name = "revoked_by")
     public String revokedBy;
+
+    /** A payment receipt's receipt number (unique); null for a certificate. */
+    @Column(name = "receipt_number")
+    public String receiptNumber;
+
+    /** A payment receipt's amount, in paise; null for a certificate. */
+    @Column(name = "amount_paise")
+    public Long amountPaise;
 
     @Column(name = "erased_at")
     public Instant erasedAt;

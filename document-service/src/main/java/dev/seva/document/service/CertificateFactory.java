@@ -1,12 +1,17 @@
 package dev.seva.document.service;
 
 import dev.seva.contracts.department.ApplicationOutcomeDecided;
+import dev.seva.contracts.payments.PaymentEvent;
+import dev.seva.document.domain.Bilingual;
 import dev.seva.document.domain.Certificate;
 import dev.seva.document.domain.CertificateTemplate;
+import dev.seva.document.domain.PaymentReceipt;
 import dev.seva.document.domain.VerificationCode;
 import dev.seva.document.render.CertificateRenderer;
 import dev.seva.document.render.Fonts;
+import dev.seva.document.render.ReceiptRenderer;
 import dev.seva.document.render.TemplateLibrary;
+import dev.seva.document.render.Typesetting;
 import dev.seva.document.signing.PadesSigner;
 import dev.seva.document.signing.SigningKey;
 
@@ -25,7 +30,8 @@ import java.util.Map;
 /**
  * The whole making of a document, with no framework around it (the service and the benchmark use
  * it alike): an approved outcome becomes a {@link Certificate} (template of its type, department's
- * data, standard fields), then a rendered, signed PDF with its SHA-256. Thread-safe.
+ * data, standard fields), a paid payment a {@link PaymentReceipt}; either then a rendered PDF, signed
+ * with the one signing key, with its SHA-256. Both renderers share the fonts prepared at start. Thread-safe.
  */
 public final class CertificateFactory {
 
@@ -35,12 +41,15 @@ public final class CertificateFactory {
 
     private final TemplateLibrary templates;
     private final CertificateRenderer renderer;
+    private final ReceiptRenderer receipts;
     private final PadesSigner signer;
     private final String verifyBaseUrl;
 
-    public CertificateFactory(TemplateLibrary templates, CertificateRenderer renderer, PadesSigner signer, String verifyBaseUrl) {
+    public CertificateFactory(TemplateLibrary templates, CertificateRenderer renderer, ReceiptRenderer receipts, PadesSigner signer,
+                              String verifyBaseUrl) {
         this.templates = templates;
         this.renderer = renderer;
+        this.receipts = receipts;
         this.signer = signer;
         this.verifyBaseUrl = verifyBaseUrl.endsWith("/") ? verifyBaseUrl.substring(0, verifyBaseUrl.length() - 1) : verifyBaseUrl;
     }
@@ -48,7 +57,9 @@ public final class CertificateFactory {
     /** Loads the shipped fonts and templates and prepares the renderer and signer (about a second). */
     public static CertificateFactory create(SigningKey key, String verifyBaseUrl) {
         TemplateLibrary templates = TemplateLibrary.load();
-        return new CertificateFactory(templates, new CertificateRenderer(Fonts.load(), templates), new PadesSigner(key), verifyBaseUrl);
+        Typesetting typesetting = Typesetting.forDocuments(Fonts.load(), templates);
+        return new CertificateFactory(templates, new CertificateRenderer(typesetting), new ReceiptRenderer(typesetting), new PadesSigner(key),
+                verifyBaseUrl);
     }
 
     /** A new document id: "doc_" and 128 random bits, so ids cannot be guessed from one another. */
@@ -92,6 +103,25 @@ public final class CertificateFactory {
     public SignedPdf issue(Certificate certificate, Instant issuedAt) {
         String reason = certificate.template().title().en() + " " + certificate.applicationRef();
         byte[] signed = signer.sign(renderer.render(certificate, document -> signer.prepare(document, issuedAt, reason)));
+        return new SignedPdf(signed, sha256(signed));
+    }
+
+    /**
+     * What the receipt of a {@code payment.paid} will say (with a new verification code): the department's printed
+     * name, {@code service} the catalogue's name of the payment's service (null when it names none).
+     */
+    public PaymentReceipt receipt(String documentId, PaymentEvent paid, Bilingual service, Instant issuedAt) {
+        PaymentEvent.Gateway gateway = paid.gateway();
+        return new PaymentReceipt(documentId, paid.receiptNumber(), paid.applicationRef(), templates.names().department(paid.departmentId()),
+                service, paid.purpose(), paid.amountPaise(), paid.method(), paid.paidAt(), gateway == null ? null : gateway.name(),
+                gateway == null ? null : gateway.paymentId(), LocalDate.ofInstant(issuedAt, ISSUE_ZONE), verificationUrl(documentId),
+                VerificationCode.generate());
+    }
+
+    /** Renders and signs the receipt, with the same key and signature as certificates. */
+    public SignedPdf issue(PaymentReceipt receipt, Instant issuedAt) {
+        String reason = PaymentReceipt.TITLE.en() + " " + receipt.receiptNumber();
+        byte[] signed = signer.sign(receipts.render(receipt, document -> signer.prepare(document, issuedAt, reason)));
         return new SignedPdf(signed, sha256(signed));
     }
 

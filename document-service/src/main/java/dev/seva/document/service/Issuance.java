@@ -9,6 +9,7 @@ import dev.seva.contracts.department.ApplicationOutcomeDecided;
 import dev.seva.contracts.documents.DocumentIssued;
 import dev.seva.document.client.CitizenKeys;
 import dev.seva.document.domain.Certificate;
+import dev.seva.document.domain.PaymentReceipt;
 import dev.seva.document.domain.VerificationCode;
 import dev.seva.document.persistence.DocumentRow;
 import dev.seva.document.persistence.ErasedCitizens;
@@ -104,7 +105,9 @@ public class Issuance {
     }
 
     private Uni<Void> issueOnce(String topic, String department, ApplicationOutcomeDecided outcome) {
-        return Panache.withSession(() -> DocumentRow.count("outcomeEventId = ?1 or applicationRef = ?2", outcome.eventId(), outcome.applicationRef()))
+        // One certificate per application; the application's payment receipt (receiptNumber set) is no certificate.
+        return Panache.withSession(() -> DocumentRow.count("outcomeEventId = ?1 or (applicationRef = ?2 and receiptNumber is null)",
+                        outcome.eventId(), outcome.applicationRef()))
                 .chain(existing -> {
                     if (existing > 0) {
                         LOG.infof("Application %s already has its document; outcome %s skipped", outcome.applicationRef(), outcome.eventId());
@@ -125,6 +128,9 @@ public class Issuance {
      * type is the service's. Anything else is dead-lettered (no document, so nothing reaches the citizen).
      */
     private Uni<Void> allowedByTheCatalogue(String department, ApplicationOutcomeDecided o) {
+        if (PaymentReceipt.DOCUMENT_TYPE.equals(o.document().type())) {
+            throw new Unprocessable("cross-service: a payment_receipt is issued from payments.events.v1, never from an approval");
+        }
         if (o.serviceId() == null) {
             throw new Unprocessable("cross-service: an approval with a document names no serviceId, so its document type cannot be checked");
         }

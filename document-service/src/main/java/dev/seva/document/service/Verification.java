@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.seva.contracts.EventJson;
 import dev.seva.document.domain.Bilingual;
 import dev.seva.document.domain.Certificate;
+import dev.seva.document.domain.PaymentReceipt;
 import dev.seva.document.domain.VerificationCode;
 import dev.seva.document.domain.VerificationStatus;
 import dev.seva.document.persistence.DocumentRow;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  * application reference it answers (a pseudonymous number that reveals nothing of the citizen, kept so
  * that whoever holds the paper can match it to the application, as issue 7's journeys check); the key
  * fields only whoever gives the code printed on the paper ({@link VerificationCode}): a QR code
- * photographed or a link forwarded is not the document itself.
+ * photographed or a link forwarded is not the document itself. A payment receipt's minimal record also
+ * has its receipt number and amount (and no holder: a payment names none).
  */
 @ApplicationScoped
 public class Verification {
@@ -74,7 +76,12 @@ public class Verification {
             Instant revokedAt,
             String revocationReason,
             boolean pdfRetained,
-            CodeCheck code) {
+            CodeCheck code,
+            Receipt receipt) {
+    }
+
+    /** A payment receipt's public particulars (null for a certificate): its number and the amount, in paise and as printed. */
+    public record Receipt(String number, long amountPaise, String amount) {
     }
 
     public Uni<Result> verify(String documentId) {
@@ -105,9 +112,24 @@ public class Verification {
         // The vault destroyed the citizen's key before this service's own erasure cleared the row: erased already.
         boolean retained = pdf != StoredPdfs.State.ERASED;
         boolean expired = row.validUntil != null && row.validUntil.isBefore(LocalDate.now(clock.withZone(CertificateFactory.ISSUE_ZONE)));
-        return new Result(row.id, status, retained ? row.applicationRef : null, row.documentType, factory.templates().template(row.documentType).title(),
+        return new Result(row.id, status, retained ? row.applicationRef : null, row.documentType, title(row.documentType),
                 row.departmentId, factory.templates().names().department(row.departmentId), row.issuedAt, row.validUntil, expired, row.holderMasked,
-                open && retained ? fields(stored.key(), row.publicFields) : List.of(), row.sha256, row.revokedAt, row.revocationReason, retained, check);
+                open && retained ? fields(stored.key(), row.publicFields) : List.of(), row.sha256, row.revokedAt, row.revocationReason, retained, check,
+                receipt(row));
+    }
+
+    /** A receipt's title is the receipts' own; a certificate's its template's (the generic one's for a type without). */
+    private Bilingual title(String documentType) {
+        return PaymentReceipt.DOCUMENT_TYPE.equals(documentType) ? PaymentReceipt.TITLE : factory.templates().template(documentType).title();
+    }
+
+    /** Kept after the citizen's erasure, as the rest of the verification record: neither is personal data. */
+    private static Receipt receipt(DocumentRow row) {
+        if (row.receiptNumber == null) {
+            return null;
+        }
+        long paise = row.amountPaise == null ? 0 : row.amountPaise;
+        return new Receipt(row.receiptNumber, paise, PaymentReceipt.rupees(paise));
     }
 
     /** The key fields, opened with the citizen's key when sealed (rows stored before sealing began are clear). */
@@ -130,6 +152,7 @@ public class Verification {
     }
 
     private static Result unknown(String documentId) {
-        return new Result(documentId, VerificationStatus.UNKNOWN, null, null, null, null, null, null, null, false, null, List.of(), null, null, null, false, CodeCheck.NONE);
+        return new Result(documentId, VerificationStatus.UNKNOWN, null, null, null, null, null, null, null, false, null, List.of(), null, null, null, false,
+                CodeCheck.NONE, null);
     }
 }

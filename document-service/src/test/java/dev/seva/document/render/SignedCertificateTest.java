@@ -113,7 +113,7 @@ class SignedCertificateTest {
                 SamplePdfs.approved("SEVA-MUN-2026-000125", "cit_7QbX2mK9pL4sT8vW1yZ3", "trade_licence", data), ISSUED);
         CertificateRenderer renderer = new CertificateRenderer(Fonts.load(), factory.templates());
 
-        CertificateRenderer.TableLayout layout = renderer.tableLayout(certificate);
+        FieldTable.Layout layout = renderer.tableLayout(certificate);
 
         assertThat(layout.rowsShown()).as("rows on the certificate").isEqualTo(layout.lines().size());
         CertificateFactory.SignedPdf signed = factory.issue(certificate, ISSUED);
@@ -132,10 +132,10 @@ class SignedCertificateTest {
         Certificate certificate = factory.certificate("doc_too_long_01",
                 SamplePdfs.approved("SEVA-MUN-2026-000126", "cit_7QbX2mK9pL4sT8vW1yZ3", "trade_licence", data), ISSUED);
 
-        CertificateRenderer.TableLayout layout = new CertificateRenderer(Fonts.load(), factory.templates()).tableLayout(certificate);
+        FieldTable.Layout layout = new CertificateRenderer(Fonts.load(), factory.templates()).tableLayout(certificate);
 
         assertThat(layout.rowsShown()).isLessThan(layout.lines().size());
-        assertThat(layout.size()).isEqualTo(CertificateRenderer.VALUE_SIZES[CertificateRenderer.VALUE_SIZES.length - 1]);
+        assertThat(layout.size()).isEqualTo(FieldTable.VALUE_SIZES[FieldTable.VALUE_SIZES.length - 1]);
         assertThat(SamplePdfs.signatureValid(factory.issue(certificate, ISSUED).pdf())).isTrue();
     }
 

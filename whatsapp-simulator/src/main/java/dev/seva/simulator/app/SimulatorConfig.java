@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -63,6 +64,78 @@ public interface SimulatorConfig {
     Duration webhookFirstBackoff();
 
     Faults faults();
+
+    Payments payments();
+
+    Razorpay razorpay();
+
+    /** WhatsApp Payments (India) in PG mode (SIMULATOR_PAYMENT_*). */
+    interface Payments {
+        /** The WABA's payment configurations, {@code name} (Active) or {@code name:status}, comma-separated. */
+        @WithDefault("seva-razorpay")
+        List<String> configurations();
+
+        /** false: the Payments Terms of Service are pending, payment calls answer 131005. */
+        @WithDefault("true")
+        boolean termsAccepted();
+
+        /** After the citizen pays, when the pending payment status is reported. */
+        @WithDefault("300ms")
+        Duration pendingAfter();
+
+        /** After that, when the payment is captured or fails. */
+        @WithDefault("1500ms")
+        Duration settleAfter();
+
+        /** How late the late_webhook outcome reports the capture. */
+        @WithDefault("20s")
+        Duration lateWebhookAfter();
+
+        @WithDefault("10000")
+        int orderCapacity();
+    }
+
+    /** The Razorpay stand-in under /razorpay/v1 (RAZORPAY_KEY_ID, RAZORPAY_KEY_SECRET, RAZORPAY_WEBHOOK_SECRET, SIMULATOR_RAZORPAY_*). */
+    interface Razorpay {
+        @WithDefault("rzp_test_seva")
+        String keyId();
+
+        @WithDefault("seva-dev-razorpay-key-secret")
+        String keySecret();
+
+        @WithDefault("seva-dev-razorpay-webhook-secret")
+        String webhookSecret();
+
+        /** Where Razorpay's webhooks go; empty: none are sent. */
+        Optional<URI> webhookUrl();
+
+        @WithDefault("acc_SevaSimulator1")
+        String accountId();
+
+        /** An answer slower than this is a failure, retried (Razorpay: 5 s). */
+        @WithDefault("5s")
+        Duration webhookTimeout();
+
+        @WithDefault("5s")
+        Duration webhookFirstBackoff();
+
+        /** How long after its creation an event is retried (Razorpay: 24 h). */
+        @WithDefault("24h")
+        Duration webhookRetryFor();
+
+        @WithDefault("2s")
+        Duration refundProcessedAfter();
+
+        @WithDefault("20s")
+        Duration lateWebhookAfter();
+
+        /** none, duplicate, reorder, drop or failed_before_captured. */
+        @WithDefault("none")
+        String webhookFault();
+
+        @WithDefault("10000")
+        int capacity();
+    }
 
     interface Statuses {
         /** Delay of the sent status; empty: never reported. */

@@ -7,6 +7,8 @@ import dev.seva.contracts.EventJson;
 import dev.seva.simulator.standin.FaultSettings;
 import dev.seva.simulator.standin.GraphApiStandIn;
 import dev.seva.simulator.standin.StandInConfig;
+import dev.seva.simulator.standin.razorpay.RazorpayConfig;
+import dev.seva.simulator.standin.razorpay.RazorpayFaults;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -15,10 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Serves the Graph API stand-in (and the simulator's own API) on Quarkus' HTTP server, and
+ * Serves the Graph API stand-in, the Razorpay stand-in (under /razorpay/v1) and the simulator's own API on Quarkus' HTTP server, and
  * {@code GET /simulator/business}: who the citizen is talking to, for the chat page at {@code /}
  * (static, under META-INF/resources).
  */
@@ -35,6 +39,7 @@ public class SimulatorRoutes {
         router.get("/simulator/business").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json").end(business));
         LOG.infof("Graph API stand-in serving business numbers %s; webhooks to %s", config.phoneNumberIds(),
                 config.webhookUrl().map(Object::toString).orElse("nowhere"));
+        LOG.infof("Razorpay stand-in at /razorpay/v1; its webhooks to %s", config.razorpay().webhookUrl().map(Object::toString).orElse("nowhere"));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -85,6 +90,31 @@ public class SimulatorRoutes {
                 .webhookDelivery(new StandInConfig.WebhookDelivery(c.webhookMaxAttempts(), c.webhookFirstBackoff()))
                 .faults(new FaultSettings(f.latencyMs(), f.latencyJitterMs(), f.errorRate(), f.errorCode(),
                         null, null, null, null, null, null, null))
+                .payments(payments(c.payments()))
+                .razorpay(razorpay(c.razorpay()))
                 .build();
+    }
+
+    static StandInConfig.Payments payments(SimulatorConfig.Payments p) {
+        Map<String, String> configurations = new LinkedHashMap<>();
+        for (String entry : p.configurations()) {
+            int colon = entry.indexOf(':');
+            String name = (colon < 0 ? entry : entry.substring(0, colon)).trim();
+            if (!name.isEmpty()) {
+                configurations.put(name, colon < 0 ? "Active" : entry.substring(colon + 1).trim());
+            }
+        }
+        return new StandInConfig.Payments(configurations, p.termsAccepted(), p.pendingAfter(), p.settleAfter(), p.lateWebhookAfter(),
+                p.orderCapacity());
+    }
+
+    static RazorpayConfig razorpay(SimulatorConfig.Razorpay r) {
+        return RazorpayConfig.defaults()
+                .withKeys(r.keyId(), r.keySecret(), r.webhookSecret())
+                .withWebhookUrl(r.webhookUrl().orElse(null))
+                .withAccount(r.accountId(), r.capacity())
+                .withWebhookDelivery(r.webhookTimeout(), r.webhookFirstBackoff(), r.webhookRetryFor())
+                .withTiming(r.refundProcessedAfter(), r.lateWebhookAfter())
+                .withFaults(RazorpayFaults.named(r.webhookFault()));
     }
 }

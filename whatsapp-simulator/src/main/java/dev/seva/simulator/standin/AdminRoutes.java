@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * The simulator's own API, for tests, the chat page and operators:
  * <ul>
  *   <li>{@code GET /simulator/messages?to=<wa_id or user id>}: what the platform sent that citizen, in order, with statuses</li>
- *   <li>{@code GET /simulator/conversations/{citizen}}: both directions</li>
+ *   <li>{@code GET /simulator/conversations/{citizen}}: both directions, and the citizen's orders (order_details sent)</li>
  *   <li>{@code POST /simulator/citizens/{citizen}/messages}: the citizen writes, taps or shares ({@link CitizenMessage})</li>
  *   <li>{@code GET|POST|DELETE /simulator/faults}: faults in force ({@link FaultSettings})</li>
  *   <li>{@code GET /simulator/requests?limit=n}: the latest Graph API calls ({@link ApiCall})</li>
@@ -72,7 +72,8 @@ final class AdminRoutes {
 
     private void conversation(RoutingContext ctx) {
         String citizen = ctx.pathParam("citizen");
-        json(ctx, 200, Map.of("citizen", citizen, "messages", standIn.conversations().conversation(citizen)));
+        json(ctx, 200, Map.of("citizen", citizen, "messages", standIn.conversations().conversation(citizen),
+                "orders", standIn.orders().summariesFor(citizen)));
     }
 
     private void citizenMessage(RoutingContext ctx) {

@@ -18,7 +18,9 @@ import java.time.Instant;
 /**
  * The Graph API face: {@code POST /{version}/{phone-number-id}/messages} (every message kind and
  * mark-as-read), with the bearer token, Meta's validation, limits and error answers, then the status
- * webhooks; media routes are in {@link MediaRoutes}. The version segment is optional, as on graph.facebook.com.
+ * webhooks; media routes are in {@link MediaRoutes}, payment lookups and refunds in {@link PaymentRoutes}.
+ * An {@code order_details} registers its order; an {@code order_status} moves it, and an invalid move is
+ * reported as the message's {@code failed} status (2046, 2047). The version segment is optional, as on graph.facebook.com.
  */
 final class GraphApiRoutes {
 
@@ -97,6 +99,9 @@ final class GraphApiRoutes {
     private Answer send(JsonNode body, String phoneNumberId, String version) {
         MessageValidator.Send send = validator.send(body);
         StandInConfig config = standIn.config();
+        if (send.order() != null && !config.payments().termsAccepted()) {
+            throw new GraphException(GraphError.of(131005));
+        }
         if (!config.allowedRecipients().isEmpty() && !config.allowedRecipients().contains(send.citizen())) {
             throw new GraphException(GraphError.of(131030));
         }
@@ -124,6 +129,11 @@ final class GraphApiRoutes {
             failure = GraphError.of(131026);
         }
         String wamid = Ids.wamid(send.citizen());
+        if (failure == null && send.order() instanceof OrderMessage.Details details) {
+            standIn.orders().register(phoneNumberId, send.citizen(), send.byUserId(), wamid, details);
+        } else if (failure == null && send.order() instanceof OrderMessage.StatusUpdate update) {
+            failure = standIn.orders().changeStatus(phoneNumberId, send.citizen(), update);
+        }
         LoggedMessage logged = standIn.conversations().addOutbound(wamid, send.citizen(), phoneNumberId, version, send.type(),
                 body, Instant.now());
         standIn.statuses().accepted(new StatusReporter.Accepted(wamid, phoneNumberId, send.citizen(), send.byUserId(),
@@ -191,7 +201,7 @@ final class GraphApiRoutes {
         }
     }
 
-    private static JsonNode parse(RoutingContext ctx) {
+    static JsonNode parse(RoutingContext ctx) {
         try {
             JsonNode body = ctx.body() == null || ctx.body().buffer() == null ? null
                     : EventJson.mapper().readTree(ctx.body().buffer().getBytes());

@@ -1,5 +1,6 @@
 package dev.seva.simulator.standin;
 
+import dev.seva.simulator.standin.razorpay.Razorpay;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -25,6 +26,8 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
+ * It also plays WhatsApp Payments (India, PG mode: {@code order_details}, {@code order_status}, the payment
+ * lookup and refunds) and Razorpay ({@link #razorpay()}, served under {@code /razorpay/v1}).
  * The whatsapp-simulator application mounts the same routes on Quarkus' router ({@link #mount}).
  */
 public final class GraphApiStandIn implements AutoCloseable {
@@ -41,6 +44,9 @@ public final class GraphApiStandIn implements AutoCloseable {
     private final WebhookSender webhooks;
     private final StatusReporter statuses;
     private final CitizenMessages citizens;
+    private final Orders orders;
+    private final Razorpay razorpay;
+    private final CitizenPayments payments;
     private final List<Consumer<LoggedMessage>> listeners = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private volatile String baseUrl;
@@ -57,6 +63,9 @@ public final class GraphApiStandIn implements AutoCloseable {
         this.statuses = new StatusReporter(vertx, config, conversations, webhooks);
         this.citizens = new CitizenMessages(config, conversations, media, webhooks);
         this.baseUrl = config.publicBaseUrl();
+        this.orders = new Orders(config.payments().orderCapacity());
+        this.razorpay = new Razorpay(vertx, config.razorpay(), () -> baseUrl);
+        this.payments = new CitizenPayments(vertx, config, orders, razorpay, webhooks);
     }
 
     /** Starts the stand-in on its own Vert.x and HTTP server at 127.0.0.1:{@code port} (0: a free port). */
@@ -96,7 +105,9 @@ public final class GraphApiStandIn implements AutoCloseable {
         new AdminRoutes(this).mount(router, bodies);
         GraphApiRoutes graph = new GraphApiRoutes(this, vertx);
         graph.mount(router, bodies);
+        new PaymentRoutes(this, graph).mount(router, bodies);
         new MediaRoutes(this, graph).mount(router, bodies);
+        razorpay.mount(router, bodies);
     }
 
     /** Where the Graph API is served, e.g. {@code http://127.0.0.1:41234} (the base URL for {@code /v23.0/{id}/messages}). */
@@ -150,8 +161,30 @@ public final class GraphApiStandIn implements AutoCloseable {
         return citizens.send(citizen, message).message().wamid();
     }
 
-    /** Forgets messages, media and calls; faults go back to the configured ones. */
+    /** The Razorpay stand-in served under {@code /razorpay/v1} (base URL {@code baseUrl() + "/razorpay/v1"}). */
+    public Razorpay razorpay() {
+        return razorpay;
+    }
+
+    /**
+     * The citizen pays an {@code order_details} message, as {@code POST /simulator/citizens/{citizen}/payments}
+     * does; answers the gateway payment id ({@code pay_…}) of the attempt.
+     *
+     * @throws IllegalArgumentException when the order is unknown or cannot be paid (with the reason)
+     */
+    public String citizenPays(String citizen, CitizenPayment payment) {
+        try {
+            return payments.pay(citizen, payment).pgTransactionId();
+        } catch (CitizenPayments.Refused e) {
+            throw new IllegalArgumentException(e.type + ": " + e.getMessage());
+        }
+    }
+
+    /** Forgets messages, media, calls, orders and Razorpay's state; faults go back to the configured ones. */
     public void reset() {
+        orders.clear();
+        payments.clear();
+        razorpay.reset();
         conversations.clear();
         media.clear();
         journal.clear();
@@ -166,6 +199,7 @@ public final class GraphApiStandIn implements AutoCloseable {
 
     @Override
     public void close() {
+        razorpay.close();
         if (webhooks != null) {
             webhooks.close();
         }
@@ -187,6 +221,14 @@ public final class GraphApiStandIn implements AutoCloseable {
 
     CitizenMessages citizens() {
         return citizens;
+    }
+
+    Orders orders() {
+        return orders;
+    }
+
+    CitizenPayments payments() {
+        return payments;
     }
 
     RequestJournal journal() {

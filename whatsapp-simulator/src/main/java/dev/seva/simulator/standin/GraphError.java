@@ -21,10 +21,14 @@ public record GraphError(int httpStatus, int code, Integer subcode, String title
             entry(429, 4, "API Too Many Calls", "The app has reached its API call rate limit."),
             entry(400, 100, "Invalid parameter", "The request included one or more unsupported or misspelled parameters."),
             entry(401, 190, "Access token has expired", "Your access token has expired."),
+            entry(400, 2046, "New order status was not correctly transitioned", "New order status was not correctly transitioned."),
+            entry(400, 2047, "Could not change order status to 'canceled'", "Could not change order status to 'canceled'."),
             entry(429, 80007, "Rate limit issues", "The WhatsApp Business Account has reached its rate limit."),
             entry(429, 130429, "Rate limit hit",
                     "Message failed to send because there were too many messages sent from this phone number in a short period of time"),
             entry(500, 131000, "Something went wrong", "Something went wrong"),
+            entry(403, 131005, "Access denied",
+                    "WhatsApp Payments Terms of Service acceptance pending for this WhatsApp Business Account. Please accept the terms in WhatsApp Manager."),
             entry(400, 131008, "Required parameter is missing", "A required parameter is missing."),
             entry(400, 131009, "Parameter value is not valid", "One or more parameter values are invalid."),
             entry(400, 131026, "Message undeliverable", "Message Undeliverable."),
@@ -68,6 +72,16 @@ public record GraphError(int httpStatus, int code, Integer subcode, String title
     static GraphError unsupported(String method, String objectId) {
         return new GraphError(400, 100, 33, "Unsupported " + method + " request. Object with ID '" + objectId
                 + "' does not exist, cannot be loaded due to missing permissions, or does not support this operation.", null);
+    }
+
+    /**
+     * A payment lookup of a reference_id the business never sent (or under another configuration): the
+     * simulator answers 404 with Meta's unknown-object error (code 100, subcode 33); Meta documents none.
+     */
+    static GraphError unknownPayment(String configuration, String referenceId) {
+        return new GraphError(404, 100, 33, "Unsupported get request. Object with ID '" + referenceId + "' does not exist, cannot be "
+                + "loaded due to missing permissions, or does not support this operation.",
+                "No order_details with reference_id '" + referenceId + "' was sent with payment configuration '" + configuration + "'.");
     }
 
     /** The response body. */

@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Ids shaped like Meta's: message ids ({@code wamid.…}), numeric media ids, trace ids, conversation ids. */
+/** Ids shaped like Meta's: message ids ({@code wamid.…}), numeric media ids, trace ids, conversation ids, payment status ids. */
 final class Ids {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -38,6 +38,15 @@ final class Ids {
         StringBuilder id = new StringBuilder(23);
         for (int i = 0; i < 23; i++) {
             id.append(TRACE_ALPHABET.charAt(RANDOM.nextInt(TRACE_ALPHABET.length())));
+        }
+        return id.toString();
+    }
+
+    /** The id of a payment status in a webhook: 27 opaque characters, as in Meta's example ({@code gBGGFlB5YjhvAgnhuF1qIUvCo7A}). */
+    static String paymentStatusId() {
+        StringBuilder id = new StringBuilder(27);
+        for (int i = 0; i < 27; i++) {
+            id.append(TRACE_ALPHABET.charAt(RANDOM.nextInt(62)));
         }
         return id.toString();
     }

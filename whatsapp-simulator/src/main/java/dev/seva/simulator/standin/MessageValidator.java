@@ -21,12 +21,16 @@ import static dev.seva.simulator.standin.ParamCheck.text;
  * id is 131053. Interactive limits: list ≤ 10 rows in all across ≤ 10 sections, button text ≤ 20,
  * header ≤ 60, body ≤ 4096, footer ≤ 60, section title ≤ 24 (required with several sections), row
  * id ≤ 200 (unique), row title ≤ 24, row description ≤ 72; reply buttons 1–3, body ≤ 1024, title ≤ 20
- * (unique), id ≤ 256 (unique). Text body ≤ 4096, captions ≤ 1024.
+ * (unique), id ≤ 256 (unique). Text body ≤ 4096, captions ≤ 1024. Payment messages ({@code order_details},
+ * {@code order_status}) are checked by {@link OrderMessageValidator}.
  */
 final class MessageValidator {
 
-    /** What a valid body asks for. {@code citizen} is the wa_id (digits) or the business-scoped user id. */
-    record Send(String type, String citizen, boolean byUserId, String input, boolean template, String bizOpaque) {
+    /**
+     * What a valid body asks for. {@code citizen} is the wa_id (digits) or the business-scoped user id;
+     * {@code order} the payment part of an {@code order_details} or {@code order_status} message, else null.
+     */
+    record Send(String type, String citizen, boolean byUserId, String input, boolean template, String bizOpaque, OrderMessage order) {
     }
 
     private static final Set<String> TYPES = Set.of("text", "interactive", "document", "template", "image", "audio", "video",
@@ -79,14 +83,15 @@ final class MessageValidator {
             text(context, "message_id", "context", true);
         }
         JsonNode part = object(body, type, null, true);
+        OrderMessage order = null;
         switch (type) {
             case "text" -> textMessage(part);
-            case "interactive" -> interactive(part);
+            case "interactive" -> order = interactive(part);
             case "document", "image", "audio", "video", "sticker" -> media(part, type, type.equals("document") || type.equals("image"));
             case "template" -> template(part);
             default -> { } // location, contacts, reaction: the platform does not send them; accepted as given
         }
-        return new Send(type, citizen, byUserId, to != null ? to : recipient, type.equals("template"), bizOpaque);
+        return new Send(type, citizen, byUserId, to != null ? to : recipient, type.equals("template"), bizOpaque, order);
     }
 
     private static void messagingProduct(JsonNode body) {
@@ -101,8 +106,15 @@ final class MessageValidator {
         }
     }
 
-    private void interactive(JsonNode interactive) {
-        String kind = oneOf(interactive, "type", "interactive", true, Set.of("list", "button"));
+    /** Checks an interactive part; answers the payment part of an order message (else null). */
+    private OrderMessage interactive(JsonNode interactive) {
+        String kind = oneOf(interactive, "type", "interactive", true, Set.of("list", "button", "order_details", "order_status"));
+        if (kind.equals("order_details")) {
+            return OrderMessageValidator.details(interactive, (part, type) -> media(part, type, false));
+        }
+        if (kind.equals("order_status")) {
+            return OrderMessageValidator.status(interactive);
+        }
         boolean list = kind.equals("list");
         JsonNode header = object(interactive, "header", "interactive", false);
         if (header != null) {
@@ -126,6 +138,7 @@ final class MessageValidator {
         } else {
             buttonAction(action);
         }
+        return null;
     }
 
     private static void listAction(JsonNode action) {

@@ -1,7 +1,10 @@
 package dev.seva.simulator.standin;
 
+import dev.seva.simulator.standin.razorpay.RazorpayConfig;
+
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,6 +27,8 @@ import java.util.Set;
  * @param mediaCapacityBytes   bytes of media kept, oldest dropped first
  * @param webhookDelivery      attempts and backoff when the webhook receiver does not answer 200
  * @param faults               faults injected from the start (the admin endpoint changes them at run time)
+ * @param payments             WhatsApp Payments (India, PG mode): payment configurations and payment timing
+ * @param razorpay             the Razorpay stand-in served under {@code /razorpay/v1}
  */
 public record StandInConfig(
         String accessToken,
@@ -41,7 +46,9 @@ public record StandInConfig(
         int messageLogCapacity,
         long mediaCapacityBytes,
         WebhookDelivery webhookDelivery,
-        FaultSettings faults) {
+        FaultSettings faults,
+        Payments payments,
+        RazorpayConfig razorpay) {
 
     public static final String DEFAULT_PHONE_NUMBER_ID = "106540352242922";
 
@@ -64,6 +71,40 @@ public record StandInConfig(
     public record WebhookDelivery(int maxAttempts, Duration firstBackoff) {
     }
 
+    /**
+     * WhatsApp Payments (India) in PG mode.
+     *
+     * @param configurations   the WABA's payment configurations by name, with their status ({@code Active},
+     *                         {@code Needs Testing}, {@code Needs Connecting}); an order naming another or a non-active
+     *                         one is accepted, and fails when the citizen pays
+     * @param termsAccepted    false: the Payments Terms of Service are pending, payment calls answer 131005
+     * @param pendingAfter     after the citizen pays, when the {@code pending} payment status is reported
+     * @param settleAfter      after that, when the payment is captured (or fails)
+     * @param lateWebhookAfter how late the {@code late_webhook} outcome reports the capture
+     * @param orderCapacity    orders kept, oldest forgotten first
+     */
+    public record Payments(Map<String, String> configurations, boolean termsAccepted, Duration pendingAfter, Duration settleAfter,
+                           Duration lateWebhookAfter, int orderCapacity) {
+
+        public static final String DEFAULT_CONFIGURATION = "seva-razorpay";
+
+        public Payments {
+            configurations = configurations == null ? Map.of() : Map.copyOf(configurations);
+        }
+
+        /** {@code seva-razorpay} active, terms accepted, pending after 20 ms, captured 50 ms later, late webhooks 300 ms late. */
+        public static Payments defaults() {
+            return new Payments(Map.of(DEFAULT_CONFIGURATION, "Active"), true, Duration.ofMillis(20), Duration.ofMillis(50),
+                    Duration.ofMillis(300), 10_000);
+        }
+
+        /** Whether a configuration of this name exists and is Active (compared without case, as Meta's spellings vary). */
+        public boolean active(String name) {
+            String status = configurations.get(name);
+            return status != null && status.trim().equalsIgnoreCase("active");
+        }
+    }
+
     public StandInConfig {
         phoneNumberIds = phoneNumberIds == null ? Set.of() : Set.copyOf(phoneNumberIds);
         allowedRecipients = allowedRecipients == null ? Set.of() : Set.copyOf(allowedRecipients);
@@ -71,17 +112,21 @@ public record StandInConfig(
         serviceWindow = serviceWindow == null ? new ServiceWindow(false, ServiceWindow.ErrorDelivery.RESPONSE) : serviceWindow;
         webhookDelivery = webhookDelivery == null ? new WebhookDelivery(5, Duration.ofSeconds(1)) : webhookDelivery;
         faults = faults == null ? FaultSettings.none() : faults;
+        payments = payments == null ? Payments.defaults() : payments;
+        razorpay = razorpay == null ? RazorpayConfig.defaults() : razorpay;
     }
 
     /**
      * For tests: token {@code test-access-token}, secret {@code test-app-secret}, no webhooks, any
-     * business number, statuses sent/delivered/read after 50/100/150 ms, no window, no limits.
+     * business number, statuses sent/delivered/read after 50/100/150 ms, no window, no limits; payments with the
+     * active configuration {@code seva-razorpay} and fast timing; Razorpay with its default keys and no webhooks.
      */
     public static StandInConfig defaults() {
         return new StandInConfig("test-access-token", "test-app-secret", null, Set.of(), "15550783881", "102290129340398",
                 null, new StatusTiming(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(150)),
                 new ServiceWindow(false, ServiceWindow.ErrorDelivery.RESPONSE), Set.of(), 0, null, 100_000,
-                128L * 1024 * 1024, new WebhookDelivery(5, Duration.ofSeconds(1)), FaultSettings.none());
+                128L * 1024 * 1024, new WebhookDelivery(5, Duration.ofSeconds(1)), FaultSettings.none(), Payments.defaults(),
+                RazorpayConfig.defaults());
     }
 
     public Builder toBuilder() {
@@ -111,6 +156,8 @@ public record StandInConfig(
         private long mediaCapacityBytes;
         private WebhookDelivery webhookDelivery;
         private FaultSettings faults;
+        private Payments payments;
+        private RazorpayConfig razorpay;
 
         private Builder(StandInConfig c) {
             accessToken = c.accessToken;
@@ -129,6 +176,8 @@ public record StandInConfig(
             mediaCapacityBytes = c.mediaCapacityBytes;
             webhookDelivery = c.webhookDelivery;
             faults = c.faults;
+            payments = c.payments;
+            razorpay = c.razorpay;
         }
 
         public Builder accessToken(String v) { accessToken = v; return this; }
@@ -147,11 +196,13 @@ public record StandInConfig(
         public Builder mediaCapacityBytes(long v) { mediaCapacityBytes = v; return this; }
         public Builder webhookDelivery(WebhookDelivery v) { webhookDelivery = v; return this; }
         public Builder faults(FaultSettings v) { faults = v; return this; }
+        public Builder payments(Payments v) { payments = v; return this; }
+        public Builder razorpay(RazorpayConfig v) { razorpay = v; return this; }
 
         public StandInConfig build() {
             return new StandInConfig(accessToken, appSecret, webhookUrl, phoneNumberIds, displayPhoneNumber, businessAccountId,
                     publicBaseUrl, statusTiming, serviceWindow, allowedRecipients, throughputPerSecond, pairRate,
-                    messageLogCapacity, mediaCapacityBytes, webhookDelivery, faults);
+                    messageLogCapacity, mediaCapacityBytes, webhookDelivery, faults, payments, razorpay);
         }
     }
 }

@@ -1,11 +1,25 @@
 package dev.seva.simulator.app;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The citizen's chat page at {@code /}: the page, its script and styles are served from the jar (nothing
- * from a CDN) with the DOM hooks browser tests rely on; and the media endpoint the page shows files with.
+ * from a CDN) with the DOM hooks browser tests rely on; the media endpoint the page shows files with; and, in
+ * Debian's Chromium, a citizen paying an order_details card.
  */
 @QuarkusTest
 class ChatPageTest {
@@ -27,11 +42,21 @@ class ChatPageTest {
 
     /** The ids the page must carry. */
     static final List<String> PAGE_HOOKS = List.of("citizen-number", "open-chat", "messages", "list-sheet", "composer", "send",
-            "attach", "share-location", "location-dialog", "location-send", "error-banner");
+            "attach", "share-location", "location-dialog", "location-send", "error-banner", "pay-dialog", "pay-amount", "pay-confirm",
+            "pay-cancel", "pay-app-gpay", "pay-app-phonepe", "pay-app-paytm", "pay-app-bhim");
     /** The classes and data attributes the script gives what it renders. */
     static final List<String> SCRIPT_HOOKS = List.of("'msg'", "'msg-text'", "'data-direction'", "'data-type'", "'data-wamid'",
             "'list-open'", "'list-row'", "'data-row-id'", "'reply-button", "'data-button-id'", "doc-link", "'data-media-id'",
-            "'ticks'", "'data-status'", "'interactive-list'", "'interactive-button'", "'document'", "'image'", "'template'", "'location'");
+            "'ticks'", "'data-status'", "'interactive-list'", "'interactive-button'", "'document'", "'image'", "'template'", "'location'",
+            "'order-card'", "order-pay'", "'order-state'", "'data-reference-id'", "'order-status-line'", "'interactive-order-details'",
+            "'interactive-order-status'", "/payments");
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final String RAZORPAY_AUTH = "Basic " + Base64.getEncoder().encodeToString(
+            "rzp_test_seva:seva-dev-razorpay-key-secret".getBytes(StandardCharsets.UTF_8));
+
+    @TestHTTPResource("/")
+    URL root;
 
     @Test
     void servesThePageAtTheRootWithItsHooksAndNothingFromOutside() {
@@ -140,5 +165,84 @@ class ChatPageTest {
         assertThat(missing.jsonPath().getString("type")).isEqualTo("https://seva.dev/problems/unknown-media");
         assertThat(missing.jsonPath().getString("title")).isEqualTo("No such media");
         assertThat(missing.jsonPath().getString("detail")).contains("1234567890123456");
+    }
+
+    @Test
+    void paysAnOrderFromItsCardInChromium() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed (apt-get install -y chromium chromium-driver)");
+        String citizen = "919800009001";
+        String reference = "SEVA-CHAT-" + (System.nanoTime() % 1_000_000_000L) + "-1";
+        Response sent = RestAssured.given().header("Authorization", TOKEN).contentType("application/json; charset=UTF-8")
+                .body(orderDetails(citizen, reference).getBytes(StandardCharsets.UTF_8)).post("/v23.0/106540352242922/messages");
+        assertThat(sent.statusCode()).as(sent.asString()).isEqualTo(200);
+
+        WebDriver browser = chromium();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20), Duration.ofMillis(100));
+            browser.get(root + "?citizen=" + citizen);
+            WebElement pay = wait.until(d -> d.findElement(By.cssSelector(".msg[data-type='interactive-order-details'] .order-pay")));
+            WebElement card = browser.findElement(By.cssSelector(".order-card[data-reference-id='" + reference + "']"));
+            assertThat(card.getText()).contains("Income certificate: application fee", "₹45.00", "Not paid yet");
+            WebElement dialog = browser.findElement(By.id("pay-dialog"));
+
+            pay.click();
+            wait.until(d -> dialog.isDisplayed());
+            assertThat(browser.switchTo().activeElement().getAttribute("id")).as("focus moves into the dialog").isEqualTo("pay-app-gpay");
+            browser.findElement(By.id("pay-cancel")).click();
+            wait.until(d -> !dialog.isDisplayed());
+            assertThat(browser.switchTo().activeElement()).as("focus returns to the button").isEqualTo(pay);
+            pay.click();
+            wait.until(d -> dialog.isDisplayed());
+            assertThat(browser.findElement(By.id("pay-amount")).getText()).isEqualTo("₹45.00");
+            assertThat(browser.findElement(By.id("pay-confirm")).getText()).isEqualTo("Pay ₹45.00");
+            browser.findElement(By.id("pay-app-phonepe")).click();
+            browser.findElement(By.id("pay-confirm")).click();
+
+            wait.until(d -> card.findElement(By.className("order-state")).getText().equals("✓ Paid"));
+            assertThat(dialog.isDisplayed()).isFalse();
+            wait.until(d -> !pay.isEnabled());
+            Response lookup = RestAssured.given().header("Authorization", TOKEN)
+                    .get("/v23.0/106540352242922/payments/seva-razorpay/" + reference);
+            assertThat(lookup.jsonPath().getString("payments[0].status")).isEqualTo("captured");
+            String paymentId = lookup.jsonPath().getString("payments[0].transactions[0].pg_transaction_id");
+            assertThat(RestAssured.given().header("Authorization", RAZORPAY_AUTH).get("/razorpay/v1/payments/" + paymentId)
+                    .jsonPath().getString("vpa")).as("paid with PhonePe").endsWith("@ybl");
+
+            Response status = RestAssured.given().header("Authorization", TOKEN).contentType("application/json; charset=UTF-8")
+                    .body(orderStatus(citizen, reference).getBytes(StandardCharsets.UTF_8)).post("/v23.0/106540352242922/messages");
+            assertThat(status.statusCode()).as(status.asString()).isEqualTo(200);
+            wait.until(d -> d.findElement(By.cssSelector(".msg[data-type='interactive-order-status'] .order-status-line")).getText()
+                    .equals("Order completed — Fee received"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static WebDriver chromium() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=540,1200",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=en-IN");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    private static String orderDetails(String citizen, String reference) {
+        return "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"" + citizen + "\",\"type\":\"interactive\","
+                + "\"interactive\":{\"type\":\"order_details\",\"body\":{\"text\":\"Income certificate: pay the fee of ₹45.00.\"},"
+                + "\"footer\":{\"text\":\"Seva\"},\"action\":{\"name\":\"review_and_pay\",\"parameters\":{\"reference_id\":\"" + reference + "\","
+                + "\"type\":\"digital-goods\",\"payment_settings\":[{\"type\":\"payment_gateway\",\"payment_gateway\":{\"type\":\"razorpay\","
+                + "\"configuration_name\":\"seva-razorpay\"}}],\"currency\":\"INR\",\"total_amount\":{\"value\":4500,\"offset\":100},"
+                + "\"order\":{\"status\":\"pending\",\"expiration\":{\"timestamp\":\"" + Instant.now().plusSeconds(3600).getEpochSecond() + "\","
+                + "\"description\":\"Pay within an hour\"},\"items\":[{\"name\":\"Income certificate: application fee\","
+                + "\"amount\":{\"value\":4500,\"offset\":100},\"quantity\":1}],\"subtotal\":{\"value\":4500,\"offset\":100},"
+                + "\"tax\":{\"value\":0,\"offset\":100}}}}}}";
+    }
+
+    private static String orderStatus(String citizen, String reference) {
+        return "{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"" + citizen + "\",\"type\":\"interactive\","
+                + "\"interactive\":{\"type\":\"order_status\",\"body\":{\"text\":\"Fee of ₹45.00 received.\"},\"action\":{\"name\":\"review_order\","
+                + "\"parameters\":{\"reference_id\":\"" + reference + "\",\"order\":{\"status\":\"completed\",\"description\":\"Fee received\"}}}}}";
     }
 }

@@ -54,6 +54,17 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().header("Authorization", "Bearer " + TOKEN));
     }
 
+    /** Any call, with exactly these headers (no bearer token added): for the Razorpay stand-in. */
+    Answer call(String method, String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** A multipart/form-data upload as Meta's media endpoint takes it. */
     Answer upload(String path, Map<String, String> fields, String filename, String contentType, byte[] file) {
         String boundary = "----seva" + UUID.randomUUID();

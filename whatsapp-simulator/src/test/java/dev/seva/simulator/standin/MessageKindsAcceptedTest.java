@@ -39,7 +39,9 @@ class MessageKindsAcceptedTest extends StandInTest {
                 new Case("reply buttons in Telugu, as a reply (context)", "buttons", "919876543210", "wa_id", "919876543210", false),
                 new Case("document by link", "document-by-link", "919876543210", "wa_id", "919876543210", false),
                 new Case("document by uploaded media id", "document-by-id", "919876543210", "wa_id", "919876543210", false),
-                new Case("template with document header, text body, quick-reply payload", "template", "919876543210", "wa_id", "919876543210", true));
+                new Case("template with document header, text body, quick-reply payload", "template", "919876543210", "wa_id", "919876543210", true),
+                new Case("order_details as Seva sends it (PG mode, Razorpay, receipt and notes)", "order-details", "919876543210", "wa_id", "919876543210", false),
+                new Case("order_details as Meta's example: image header, sale price, shipping, discount, importer", "order-details-meta-example", "919876543210", "wa_id", "919876543210", false));
     }
 
     @BeforeAll
@@ -50,7 +52,8 @@ class MessageKindsAcceptedTest extends StandInTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void acceptsTheKindWithMetasExactAnswerAndLogsTheBodyAsSent(Case c) throws Exception {
-        String body = Fixtures.text(c.fixture(), Map.of("mediaId", mediaId));
+        String body = Fixtures.text(c.fixture(), Map.of("mediaId", mediaId, "referenceId", OrderFixtures.newReference(),
+                "expiresAt", Long.toString(java.time.Instant.now().plusSeconds(3600).getEpochSecond())));
 
         Http.Answer answer = http.postJson(MESSAGES, body);
 

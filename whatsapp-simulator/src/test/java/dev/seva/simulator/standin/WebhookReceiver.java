@@ -73,6 +73,24 @@ final class WebhookReceiver implements AutoCloseable {
         return statuses;
     }
 
+    /** Webhooks carrying a payment status ({@code type: "payment"}) of this reference_id, in arrival order. */
+    List<Received> paymentWebhooksOf(String referenceId) {
+        List<Received> payments = new ArrayList<>();
+        for (Received r : received()) {
+            for (JsonNode status : r.json().at("/entry/0/changes/0/value/statuses")) {
+                if ("payment".equals(status.path("type").asText()) && referenceId.equals(status.at("/payment/reference_id").asText())) {
+                    payments.add(r);
+                }
+            }
+        }
+        return payments;
+    }
+
+    /** The payment statuses of this reference_id, in arrival order. */
+    List<JsonNode> paymentStatusesOf(String referenceId) {
+        return paymentWebhooksOf(referenceId).stream().map(r -> r.json().at("/entry/0/changes/0/value/statuses/0")).toList();
+    }
+
     /** Webhooks carrying a message from this citizen. */
     List<Received> messagesFrom(String citizen) {
         List<Received> messages = new ArrayList<>();
