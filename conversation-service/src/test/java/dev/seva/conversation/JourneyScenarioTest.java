@@ -187,6 +187,18 @@ class JourneyScenarioTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> anita.allReplies().stream().anyMatch(m -> m.kind() == SendMessage.Kind.DOCUMENT
                 && m.document().documentId().equals(receipt.documentId())));
         assertThat(anita.says("status " + reference, 1).get(0).text().body()).contains(Messages.text(Language.EN, "status.submitted"));
+
+        // Rejected after its fee was paid: the order is withdrawn (payment-service refunds it if the order was refundable).
+        assertThat(order.get("refundable").asBoolean()).as("the catalogue does not refund the income certificate's fee").isFalse();
+        ApplicationOutcomeDecided rejected = new ApplicationOutcomeDecided(EventIds.random(), ApplicationOutcomeDecided.EVENT_TYPE, Instant.now(),
+                income.departmentId(), reference, INCOME, order.get("citizenRef").asText(), ApplicationOutcomeDecided.Outcome.REJECTED,
+                new LocalizedText("The income statement is not signed.", "ఆదాయ ప్రకటనపై సంతకం లేదు.", "आय विवरण पर हस्ताक्षर नहीं है।"), null, null, null);
+        ContractAssertions.assertConforms(Topics.departmentOutcomes(income.departmentId()), rejected);
+        chat.publish(Topics.departmentOutcomes(income.departmentId()), rejected.citizenRef(), rejected, ApplicationOutcomeDecided.EVENT_TYPE);
+        await().atMost(Duration.ofSeconds(30)).until(() -> chat.records(Topics.PAYMENTS_ORDERS).stream()
+                .anyMatch(r -> r.value().contains(reference + "-2") && r.value().contains("\"application_rejected\"")));
+        chat.records(Topics.PAYMENTS_ORDERS).stream().filter(r -> r.value().contains("\"application_rejected\"") && r.value().contains(reference))
+                .forEach(r -> ContractAssertions.assertConforms(Topics.PAYMENTS_ORDERS, r.value()));
     }
 
     private static void publishPayment(JsonNode order, String eventType, String orderId, PaymentEvent.Failure failure) {

@@ -28,7 +28,22 @@ public record ServiceDefinition(
         List<LocalizedText> supportingDocuments,
         LocalizedText information,
         String externalUrl,
-        Boolean popular) {
+        Boolean popular,
+        Boolean feeRefundable) {
+
+    /** A service whose fee, if any, is not refunded. */
+    public ServiceDefinition(String id, int version, String departmentId, LocalizedText departmentName, LocalizedText names,
+                             LocalizedText shortNames, LocalizedText descriptions, List<String> keywords, DeliveryMode deliveryMode,
+                             List<FieldDefinition> fields, BigDecimal feeRupees, int slaDays, String documentType,
+                             List<LocalizedText> supportingDocuments, LocalizedText information, String externalUrl, Boolean popular) {
+        this(id, version, departmentId, departmentName, names, shortNames, descriptions, keywords, deliveryMode, fields, feeRupees, slaDays,
+                documentType, supportingDocuments, information, externalUrl, popular, null);
+    }
+
+    /** Whether a fee paid is refunded when the application is rejected or withdrawn (the department's rule). */
+    public boolean refundsFee() {
+        return Boolean.TRUE.equals(feeRefundable);
+    }
 
     public enum DeliveryMode {
         /** The answer is information given in the chat. */

@@ -78,4 +78,8 @@ public class ApplicationRow extends PanacheEntityBase {
 
     @Column(name = "receipt_number")
     public String receiptNumber;
+
+    /** The catalogue's feeRefundable at submission: a rejection refunds the paid fee. */
+    @Column(name = "fee_refundable")
+    public boolean feeRefundable;
 }

@@ -88,6 +88,7 @@ public class Applications {
                 row.status = ApplicationRow.AWAITING_PAYMENT;
                 row.pendingSubmission = Json.write(event);
                 row.feePaise = Payments.paise(service.feeRupees());
+                row.feeRefundable = service.refundsFee();
                 row.paymentAttempt = 1;
                 return row.persist().chain(() -> payments.requestPayment(citizen, row, true));
             }

@@ -48,6 +48,9 @@ public class DepartmentUpdates {
     @Inject
     VaultAccess vault;
 
+    @Inject
+    Payments payments;
+
     /** document-service's signed receipt of a fee paid (documentType on documents.issued.v1). */
     static final String RECEIPT = "payment_receipt";
 
@@ -98,6 +101,8 @@ public class DepartmentUpdates {
                     app.status = ApplicationRow.REJECTED;
                     app.lastReason = Json.sealed(key, o.reason());
                     text = Messages.text(l, "outcome.rejected.text", app.reference, service, o.reason().in(l.code()));
+                    // A paid fee goes back when the catalogue says so (payment-service decides from the order).
+                    sessionChange = payments.withdrawForRejection(app);
                 }
                 case APPROVED -> {
                     // The document comes from document-service on another topic and can be here first:

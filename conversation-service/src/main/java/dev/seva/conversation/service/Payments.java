@@ -92,7 +92,7 @@ public class Payments {
         String item = Messages.text(l, "payment.order.item");
         PaymentOrderEvent order = new PaymentOrderEvent(EventIds.random(), PaymentOrderEvent.REQUESTED, now, orderId, app.reference,
                 app.departmentId, app.serviceId, citizen.citizenRef, PaymentOrderEvent.PURPOSE_APPLICATION_FEE, "INR", app.feePaise, 0L,
-                List.of(new PaymentOrderEvent.Item(app.serviceId, item, app.feePaise, 1)), false, expiresAt, citizen.phoneNumberId,
+                List.of(new PaymentOrderEvent.Item(app.serviceId, item, app.feePaise, 1)), app.feeRefundable, expiresAt, citizen.phoneNumberId,
                 config.payments().configuration(), app.paymentAttempt, null);
         List<Reply> replies = new ArrayList<>();
         if (introduce) {
@@ -117,6 +117,20 @@ public class Payments {
             app.updatedAt = Instant.now(clock);
             return requestPayment(citizen, app, false);
         });
+    }
+
+    /**
+     * The department rejected an application whose fee was paid: its order is withdrawn, and payment-service refunds the
+     * fee when the catalogue said it is refundable (the order says so).
+     */
+    Uni<Void> withdrawForRejection(ApplicationRow app) {
+        if (app.receiptNumber == null || app.paymentAttempt == null) {
+            return Uni.createFrom().voidItem();
+        }
+        PaymentOrderEvent withdrawn = new PaymentOrderEvent(EventIds.random(), PaymentOrderEvent.WITHDRAWN, Instant.now(clock),
+                PaymentOrderEvent.orderId(app.reference, app.paymentAttempt), app.reference, app.departmentId, null, app.citizenRef,
+                null, null, null, null, null, null, null, null, null, null, "application_rejected");
+        return outbox.append(Topics.PAYMENTS_ORDERS, app.citizenRef, withdrawn);
     }
 
     /** An order an erased citizen will never pay: payment-service stops accepting payments for it. */
@@ -187,7 +201,9 @@ public class Payments {
                     replies.add(new Reply.Text(Messages.text(l, "payment.link.text", service, e.paymentLinkUrl())));
                 }
             }
-            case PaymentEvent.REFUND_REQUESTED -> replies.add(new Reply.Text(Messages.text(l, "payment.refund.requested.text", app.reference, amount)));
+            case PaymentEvent.REFUND_REQUESTED -> replies.add(new Reply.Text(Messages.text(l,
+                    PaymentEvent.REFUND_DUPLICATE_PAYMENT.equals(e.refundReason()) ? "payment.refund.requested.text" : "payment.refund.rejected.text",
+                    app.reference, amount)));
             case PaymentEvent.REFUNDED -> replies.add(new Reply.Text(Messages.text(l, "payment.refunded.text", app.reference, amount)));
             case PaymentEvent.REFUND_FAILED -> LOG.errorf("The refund of order %s failed at the payment gateway: the treasury must refund it by hand",
                     e.orderId());

@@ -35,6 +35,7 @@ public final class CaptureRules {
     /** payments.events.v1 refund reasons. */
     public static final String DUPLICATE_PAYMENT = "duplicate_payment";
     public static final String ORDER_WITHDRAWN = "order_withdrawn";
+    public static final String APPLICATION_REJECTED = "application_rejected";
 
     /**
      * @param state                 the order's state now

@@ -156,7 +156,9 @@ public class Orders {
                         return Uni.createFrom().voidItem();
                     }
                     toRefund.add(paid.gatewayPaymentId);
-                    return refunds.request(o, paid, CaptureRules.ORDER_WITHDRAWN, null).replaceWithVoid();
+                    String refundReason = WithdrawalRules.APPLICATION_REJECTED.equals(reason) ? CaptureRules.APPLICATION_REJECTED
+                            : CaptureRules.ORDER_WITHDRAWN;
+                    return refunds.request(o, paid, refundReason, null).replaceWithVoid();
                 });
             default:
                 return Uni.createFrom().voidItem();

@@ -67,6 +67,8 @@ class OrderStateTest {
         assertThat(WithdrawalRules.decide(OrderState.OPEN, "citizen_cancelled", false)).isEqualTo(WithdrawalRules.Outcome.WITHDRAW);
         assertThat(WithdrawalRules.decide(OrderState.PAID, "application_withdrawn", true)).isEqualTo(WithdrawalRules.Outcome.REFUND_AND_WITHDRAW);
         assertThat(WithdrawalRules.decide(OrderState.PAID, "application_withdrawn", false)).isEqualTo(WithdrawalRules.Outcome.NOTHING);
+        assertThat(WithdrawalRules.decide(OrderState.PAID, "application_rejected", true)).isEqualTo(WithdrawalRules.Outcome.REFUND_AND_WITHDRAW);
+        assertThat(WithdrawalRules.decide(OrderState.PAID, "application_rejected", false)).isEqualTo(WithdrawalRules.Outcome.NOTHING);
         assertThat(WithdrawalRules.decide(OrderState.PAID, "citizen_cancelled", true)).isEqualTo(WithdrawalRules.Outcome.NOTHING);
         assertThat(WithdrawalRules.decide(OrderState.PAID, "erased", true)).isEqualTo(WithdrawalRules.Outcome.NOTHING);
         assertThat(WithdrawalRules.decide(OrderState.WITHDRAWN, "application_withdrawn", true)).isEqualTo(WithdrawalRules.Outcome.NOTHING);
