@@ -25,6 +25,11 @@ export DEVSTACK_POSTGRES_PORT=35432 DEVSTACK_CONTROL_PORT=39099
 export DESK_PORT=38086 DEVSTACK_KEYCLOAK_PORT=38180
 # vault-service (issue 15): ./seva starts it first, with the local run's clients, HSM PINs and a SoftHSM2 token in SEVA_HOME.
 export VAULT_PORT=38087
+# payment-service (issue 17): WhatsApp's payment look-up and Razorpay are the load generator's stand-in too. No payment
+# links in the load: whether the link's message comes before or after a fast citizen's payment is a race, and each
+# journey's replies are counted exactly.
+export PAYMENT_PORT=38088 RAZORPAY_API_URL="http://127.0.0.1:38190/razorpay/v1" PAYMENT_LINKS_ENABLED=false
+export SIMULATOR_RAZORPAY_WEBHOOK_URL="http://127.0.0.1:38088/webhooks/razorpay"
 # conversation-service's own vault key before vault-service (./seva no longer sets it); harmless once it no longer reads it.
 export AADHAAR_VAULT_KEYS="${AADHAAR_VAULT_KEYS:-dev1:c2V2YS1kZXZlbG9wbWVudC1hYWRoYWFyLXZhdWx0LTE=}"
 export WHATSAPP_API_BASE_URL="http://127.0.0.1:38190"          # the load generator's stand-in

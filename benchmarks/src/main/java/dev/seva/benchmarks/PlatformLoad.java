@@ -7,7 +7,9 @@ import dev.seva.simulator.standin.CitizenMessage;
 import dev.seva.simulator.standin.FaultSettings;
 import dev.seva.simulator.standin.GraphApiStandIn;
 import dev.seva.simulator.standin.LoggedMessage;
+import dev.seva.simulator.standin.CitizenPayment;
 import dev.seva.simulator.standin.StandInConfig;
+import dev.seva.simulator.standin.razorpay.RazorpayConfig;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.apache.kafka.clients.admin.Admin;
@@ -117,13 +119,19 @@ public final class PlatformLoad {
                 // Meta retries a webhook the gateway did not take for up to 7 days; 10 attempts from 1 s
                 // cover 8.5 minutes, longer than any outage these runs cause.
                 .webhookDelivery(new StandInConfig.WebhookDelivery(10, Duration.ofSeconds(1)))
+                // Razorpay too (issue 17): its signed webhooks to payment-service, retried as Razorpay does.
+                .razorpay(RazorpayConfig.defaults().withWebhookUrl(URI.create(a.get("razorpay-webhook", "http://127.0.0.1:38088/webhooks/razorpay")))
+                        .withWebhookDelivery(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(30)))
                 .build());
         // mix "journey": the whole income-certificate journey per citizen (rates in journeys/s). mix "chat": what most
         // messages are (issue 16's chat mix): onboarding, then rounds of the menu, a search and a status check (rates in
         // citizen messages/s).
         String mix = a.get("mix", "journey");
-        List<Step> steps0 = mix.equals("chat") ? chat(Integer.parseInt(a.get("rounds", "5"))) : journey(catalogue);
-        PlatformLoad load = new PlatformLoad(meta, steps0, mix.equals("chat") ? 0 : 3);
+        boolean feeFirst = !mix.equals("chat") && !"false".equals(System.getenv("PAYMENTS_ENABLED"));
+        List<Step> steps0 = mix.equals("chat") ? chat(Integer.parseInt(a.get("rounds", "5"))) : journey(catalogue, feeFirst);
+        // After the confirmation of a journey: accepted, approved and the certificate; with the fee paid first (issue 17)
+        // also the order completed and the fee's receipt.
+        PlatformLoad load = new PlatformLoad(meta, steps0, mix.equals("chat") ? 0 : feeFirst ? 5 : 3);
         if (mix.equals("chat")) {
             // The ramp and warm-up rates are citizen messages/s: citizens arrive at rate / messages per citizen.
             steps.forEach(s -> s[0] = s[0] / steps0.size());
@@ -254,6 +262,8 @@ public final class PlatformLoad {
         long sentAt;
         int sentInStep;
         boolean confirmed;
+        /** The application's reference, once confirmed: its first order is {@code <reference>-1}. */
+        String reference;
 
         VirtualCitizen(String number) {
             this.number = number;
@@ -294,6 +304,7 @@ public final class PlatformLoad {
                 Matcher m = REFERENCE.matcher(reply.body() == null ? "" : reply.body().toString());
                 if (m.find()) {
                     references.add(m.group());
+                    reference = m.group();
                     confirmed = true;
                 }
             }
@@ -301,6 +312,10 @@ public final class PlatformLoad {
                 step++;
                 if (step < journey.size()) {
                     senders.schedule(this::next, thinkMillis, TimeUnit.MILLISECONDS);
+                } else if (confirmed && asyncReplies > 3) {
+                    // The fee, paid with "Review and pay" as a citizen does (the stand-in reports it as WhatsApp and Razorpay would).
+                    String order = reference + "-1";
+                    senders.schedule(() -> meta.citizenPays(number, CitizenPayment.of(order, "success")), thinkMillis, TimeUnit.MILLISECONDS);
                 } else if (repliesTotal == expectedTotal()) {
                     journeysDone.incrementAndGet(); // nothing more to come (the chat mix has no department)
                 }
@@ -387,7 +402,8 @@ public final class PlatformLoad {
 
     // --- the journey ---------------------------------------------------------------------------
 
-    static List<Step> journey(String catalogue) throws Exception {
+    /** @param feeFirst the fee is paid before the application goes on: the confirmation also brings the payment request */
+    static List<Step> journey(String catalogue, boolean feeFirst) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(catalogue + "/services/rev-income-certificate")).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode definition = EventJson.mapper().readTree(response.body());
@@ -401,7 +417,7 @@ public final class PlatformLoad {
         for (JsonNode field : definition.path("fields")) {
             steps.add(new Step(answer(field), 1, field.path("id").asText()));
         }
-        steps.add(new Step(CitizenMessage.buttonReply("confirm"), 1, "confirm"));
+        steps.add(new Step(CitizenMessage.buttonReply("confirm"), feeFirst ? 2 : 1, "confirm"));
         return steps;
     }
 

@@ -71,9 +71,16 @@ class BrowserJourneyIT {
             String confirmation = chat.awaitsText("SEVA-REV-");
             Matcher reference = Pattern.compile("SEVA-REV-\\d{4}-\\d{6}").matcher(confirmation);
             assertThat(reference.find()).as("a reference number in: %s", confirmation).isTrue();
+            // The fee first (issue 17): Review and pay, a UPI app, Pay; the application then goes to the department.
+            assertThat(chat.paysWith("phonepe")).isEqualTo(reference.group() + "-1");
+            chat.screenshot(Path.of("target", "chat-payment.png"));
 
+            WebElement receipt = chat.awaitsDocumentNamed("receipt-RCPT-REV-");
+            JsonNode receiptVerdict = Citizen.get(JourneysIT.qrCodeOf(Citizen.HTTP.send(HttpRequest.newBuilder(
+                    URI.create(receipt.getAttribute("href"))).build(), HttpResponse.BodyHandlers.ofByteArray()).body()).replace("localhost", "127.0.0.1"));
+            assertThat(receiptVerdict.path("status").asText()).as("the fee's signed receipt verifies").isEqualTo("valid");
             chat.awaitsText("approved");
-            WebElement document = chat.awaitsDocument();
+            WebElement document = chat.awaitsDocumentNamed("income-certificate");
             HttpResponse<byte[]> pdf = Citizen.HTTP.send(HttpRequest.newBuilder(URI.create(document.getAttribute("href"))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(pdf.statusCode()).as("the PDF behind the chat's document link").isEqualTo(200);

@@ -62,6 +62,10 @@ final class BusPass {
         JsonNode confirmation = citizen.receives(m -> REFERENCE.matcher(Citizen.text(m)).find(), "the reference number");
         Matcher m = REFERENCE.matcher(Citizen.text(confirmation));
         assertThat(m.find()).isTrue();
+        if (definition.path("feeRupees").asDouble() > 0) {
+            // A service with a fee reaches its department only once the fee is paid (issue 17).
+            citizen.paysFee(m.group());
+        }
         return m.group();
     }
 }

@@ -105,6 +105,23 @@ final class ChatPage implements AutoCloseable {
         return tapsButton(choiceId);
     }
 
+    /**
+     * Pays the newest payment request with WhatsApp's "Review and pay": the UPI app chosen, the amount confirmed;
+     * answers the order's reference id once the chat shows it paid (payment-service settled it).
+     */
+    String paysWith(String app) {
+        WebElement pay = awaitInNewMessage(By.cssSelector(".order-pay[data-reference-id]"), "a payment request");
+        String referenceId = pay.getAttribute("data-reference-id");
+        handled = platformMessages().size();
+        pay.click();
+        wait.until(d -> d.findElement(By.id("pay-dialog")).isDisplayed());
+        browser.findElement(By.id("pay-app-" + app)).click();
+        browser.findElement(By.id("pay-confirm")).click();
+        wait.withMessage(() -> "the order " + referenceId + " completed (error banner: '" + errorBanner() + "')")
+                .until(d -> !d.findElements(By.cssSelector(".order-status-line[data-order-status='completed']")).isEmpty());
+        return referenceId;
+    }
+
     ChatPage sharesLocation() {
         handled = platformMessages().size();
         browser.findElement(By.id("share-location")).click();
@@ -142,6 +159,15 @@ final class ChatPage implements AutoCloseable {
     WebElement awaitsDocument() {
         WebElement message = awaitNewMessage(m -> !m.findElements(By.cssSelector("a.doc-link")).isEmpty(), "a document");
         return message.findElement(By.cssSelector("a.doc-link"));
+    }
+
+    /** The next document whose file name starts with {@code prefix} (a certificate, or the fee's receipt "receipt-"). */
+    WebElement awaitsDocumentNamed(String prefix) {
+        By named = By.cssSelector("a.doc-link");
+        WebElement message = awaitNewMessage(m -> m.findElements(named).stream()
+                .anyMatch(link -> link.findElements(By.cssSelector(".doc-filename")).stream().anyMatch(n -> n.getText().startsWith(prefix))),
+                "a document named " + prefix + "…");
+        return message.findElement(named);
     }
 
     /** Waits until every platform message so far shows at least a delivered tick. */

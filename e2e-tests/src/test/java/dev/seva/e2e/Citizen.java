@@ -218,6 +218,49 @@ final class Citizen {
         }
     }
 
+    /**
+     * Pays the fee of application {@code reference} as a citizen does in WhatsApp: the "Review and pay" message for it,
+     * paid by UPI in the simulator (which then reports the payment as Meta and Razorpay would), until the order shows
+     * completed (payment-service settled it, conversation-service sent the application on).
+     */
+    Citizen paysFee(String reference) {
+        String orderId = awaitsPaymentRequest(reference);
+        pays(orderId, "success");
+        receives(m -> orderReference(m, "order_status").equals(orderId)
+                && m.path("body").path("interactive").path("action").path("parameters").path("order").path("status").asText().equals("completed"),
+                "the fee of " + reference + " received");
+        return this;
+    }
+
+    /** The order id of the next "Review and pay" message for application {@code reference}. */
+    String awaitsPaymentRequest(String reference) {
+        JsonNode order = receives(m -> orderReference(m, "order_details").startsWith(reference + "-"), "the payment request for " + reference);
+        return orderReference(order, "order_details");
+    }
+
+    /** Pays the order in WhatsApp with UPI; {@code outcome} as the simulator plays it (success, failure, no_webhook…). */
+    Citizen pays(String orderId, String outcome) {
+        ObjectNode payment = JsonNodeFactory.instance.objectNode().put("referenceId", orderId).put("method", "upi").put("app", "gpay")
+                .put("outcome", outcome);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(simulator + "/simulator/citizens/" + waId + "/payments"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(payment.toString())).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException("The simulator refused the payment of " + orderId + ": " + response.statusCode() + " " + response.body());
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    /** The reference id of an {@code order_details} or {@code order_status} message, or "" for any other message. */
+    static String orderReference(JsonNode m, String type) {
+        JsonNode interactive = m.path("body").path("interactive");
+        return interactive.path("type").asText().equals(type) ? interactive.path("action").path("parameters").path("reference_id").asText() : "";
+    }
+
     // --- what a message looks like (Graph API request bodies) ---------------------------------
 
     static String text(JsonNode m) {
@@ -247,7 +290,14 @@ final class Citizen {
         return m -> text(m).contains(fragment);
     }
 
+    /** A document the department's decision produced (a certificate, a pass): not the fee's receipt. */
     static boolean isDocument(JsonNode m) {
-        return m.path("body").path("type").asText().equals("document");
+        return m.path("body").path("type").asText().equals("document") && !isReceipt(m);
+    }
+
+    /** document-service's signed receipt of a fee paid. */
+    static boolean isReceipt(JsonNode m) {
+        return m.path("body").path("type").asText().equals("document")
+                && m.path("body").path("document").path("filename").asText().startsWith("receipt-");
     }
 }

@@ -37,8 +37,15 @@ class JourneysIT {
         Citizen lakshmi = citizen();
         String reference = applyForIncomeCertificate(lakshmi, "en", "income certificate");
 
-        JsonNode document = lakshmi.receivesEach("the approval and the signed PDF",
-                List.of(Citizen::isDocument, Citizen.saying("approved"))).get(0);
+        List<JsonNode> received = lakshmi.receivesEach("the fee's receipt, the approval and the signed PDF",
+                List.of(Citizen::isDocument, Citizen.saying("approved"), Citizen::isReceipt));
+        JsonNode document = received.get(0);
+        // The ₹45 fee was paid in the chat (BusPass.apply): its signed receipt verifies like the certificate.
+        byte[] receipt = lakshmi.downloadsMedia(received.get(2).path("body").path("document").path("id").asText());
+        JsonNode receiptVerdict = Citizen.get(qrCodeOf(receipt).replace("localhost", "127.0.0.1"));
+        assertThat(receiptVerdict.path("status").asText()).isEqualTo("valid");
+        assertThat(receiptVerdict.path("applicationRef").asText()).isEqualTo(reference);
+        assertThat(receiptVerdict.path("receipt").path("amountPaise").asLong()).isEqualTo(4500);
         byte[] pdf = lakshmi.downloadsMedia(document.path("body").path("document").path("id").asText());
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
 

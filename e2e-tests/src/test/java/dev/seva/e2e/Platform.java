@@ -17,10 +17,11 @@ import java.util.concurrent.TimeUnit;
 final class Platform {
 
     static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-    static final Map<String, Integer> PORTS = Map.of(
-            "gateway-service", 28081, "conversation-service", 28082, "catalogue-service", 28083, "document-service", 28084,
-            "notification-service", 28085, "desk-service", 28086, "vault-service", 28087, "whatsapp-simulator", 28090,
-            "department-revenue", 28091, "keycloak", 28180);
+    static final Map<String, Integer> PORTS = Map.ofEntries(
+            Map.entry("gateway-service", 28081), Map.entry("conversation-service", 28082), Map.entry("catalogue-service", 28083),
+            Map.entry("document-service", 28084), Map.entry("notification-service", 28085), Map.entry("desk-service", 28086),
+            Map.entry("vault-service", 28087), Map.entry("payment-service", 28088), Map.entry("whatsapp-simulator", 28090),
+            Map.entry("department-revenue", 28091), Map.entry("keycloak", 28180));
     /**
      * What ./seva up starts; checked before it is called, because a missing jar makes it run a whole online
      * build of its own (./mvnw install), which the e2e run must never do behind the shared build lock's back.
@@ -29,7 +30,8 @@ final class Platform {
             "gateway-service/target/quarkus-app/quarkus-run.jar", "conversation-service/target/quarkus-app/quarkus-run.jar",
             "catalogue-service/target/quarkus-app/quarkus-run.jar", "document-service/target/quarkus-app/quarkus-run.jar",
             "notification-service/target/quarkus-app/quarkus-run.jar", "whatsapp-simulator/target/quarkus-app/quarkus-run.jar",
-            "desk-service/target/quarkus-app/quarkus-run.jar", "departments/revenue/target/quarkus-app/quarkus-run.jar");
+            "desk-service/target/quarkus-app/quarkus-run.jar", "departments/revenue/target/quarkus-app/quarkus-run.jar",
+            "payment-service/target/quarkus-app/quarkus-run.jar");
     static final String APP_SECRET = "e2e-app-secret";
     static final String ACCESS_TOKEN = "e2e-access-token";
 
@@ -78,6 +80,7 @@ final class Platform {
             env.put("DEVSTACK_POSTGRES_PORT", "25433");
             env.put("DEVSTACK_CONTROL_PORT", "29099");
             env.put("DESK_PORT", "28086");
+            env.put("PAYMENT_PORT", "28088");
             // vault-service (issue 15): ./seva starts it first and gives it, and each caller, the local run's settings
             // (VAULT_CLIENTS, HSM PINs, kek-1, SEVA_LOCAL_RUN=true, a SoftHSM2 token per process under SEVA_HOME).
             env.put("VAULT_PORT", "28087");
@@ -95,6 +98,7 @@ final class Platform {
             // Derived from the ports above by ./seva; a developer's own values would point the e2e platform at theirs.
             for (String derived : new String[] {"OIDC_AUTH_SERVER_URL", "CATALOGUE_URL", "DOCUMENT_SERVICE_URL", "VERIFY_BASE_URL",
                     "WHATSAPP_API_BASE_URL", "GATEWAY_WEBHOOK_URL", "DESK_DEPARTMENTS", "REVENUE_DESK", "VAULT_URL",
+                    "RAZORPAY_API_URL", "SIMULATOR_RAZORPAY_WEBHOOK_URL",
                     // The vault's and the tokens' settings come from ./seva, per process: failsafe's SOFTHSM2_CONF (target/softhsm2)
                     // would otherwise be one token directory shared by vault-service and document-service that outlives
                     // the run, and a developer's own PINs, clients or HSM library would meet the e2e platform's fresh tokens.
