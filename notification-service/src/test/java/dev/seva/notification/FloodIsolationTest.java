@@ -54,7 +54,8 @@ class FloodIsolationTest extends NotificationTest {
         Commands.Command reply = Commands.example("text", Commands.newCitizen(), c -> { });
         Commands.send(kafka, reply);
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        // 15 s, well short of the ~40 s the flood's pacing imposed before the change: a slow CI machine once took over 5 s.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).until(() -> {
             Response response = Deliveries.get(reply.id());
             return response.statusCode() == 200 && "accepted".equals(response.jsonPath().getString("state"));
         });
