@@ -127,18 +127,20 @@ public class Payments {
         if (app.receiptNumber == null || app.paymentAttempt == null) {
             return Uni.createFrom().voidItem();
         }
-        PaymentOrderEvent withdrawn = new PaymentOrderEvent(EventIds.random(), PaymentOrderEvent.WITHDRAWN, Instant.now(clock),
-                PaymentOrderEvent.orderId(app.reference, app.paymentAttempt), app.reference, app.departmentId, null, app.citizenRef,
-                null, null, null, null, null, null, null, null, null, null, "application_rejected");
-        return outbox.append(Topics.PAYMENTS_ORDERS, app.citizenRef, withdrawn);
+        return withdraw(app, "application_rejected");
     }
 
     /** An order an erased citizen will never pay: payment-service stops accepting payments for it. */
     Uni<Void> withdrawForErasure(CitizenRow citizen, ApplicationRow app) {
+        return withdraw(app, "erased");
+    }
+
+    /** {@code payment.order.withdrawn} of the application's current order, for payment-service. */
+    private Uni<Void> withdraw(ApplicationRow app, String reason) {
         PaymentOrderEvent withdrawn = new PaymentOrderEvent(EventIds.random(), PaymentOrderEvent.WITHDRAWN, Instant.now(clock),
-                PaymentOrderEvent.orderId(app.reference, app.paymentAttempt), app.reference, app.departmentId, null, citizen.citizenRef,
-                null, null, null, null, null, null, null, null, null, null, "erased");
-        return outbox.append(Topics.PAYMENTS_ORDERS, citizen.citizenRef, withdrawn);
+                PaymentOrderEvent.orderId(app.reference, app.paymentAttempt), app.reference, app.departmentId, null, app.citizenRef,
+                null, null, null, null, null, null, null, null, null, null, reason);
+        return outbox.append(Topics.PAYMENTS_ORDERS, app.citizenRef, withdrawn);
     }
 
     public Uni<Void> onPaymentEvent(String topic, PaymentEvent event) {

@@ -21,6 +21,17 @@ import java.util.HexFormat;
 @ApplicationScoped
 public class ErasedCitizens {
 
+    /**
+     * Stores a document unless the citizen is erased, under the citizen's lock: an erasure committed while the document
+     * was being signed wins. True when {@code store} ran, false when {@code erased} did instead.
+     */
+    public Uni<Boolean> unlessErased(String citizenRef, java.util.function.Supplier<Uni<Void>> store,
+                                     java.util.function.Supplier<Uni<Void>> erased) {
+        return lock(citizenRef)
+                .chain(() -> erased(citizenRef))
+                .chain(isErased -> isErased ? erased.get().replaceWith(false) : store.get().replaceWith(true));
+    }
+
     /** Serialises this citizen's erasure and document issuance until the end of the current transaction. */
     public Uni<Void> lock(String citizenRef) {
         return Panache.getSession().chain(session -> session

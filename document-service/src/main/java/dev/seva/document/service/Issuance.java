@@ -192,11 +192,8 @@ public class Issuance {
     /** Under the citizen's lock (see ErasedCitizens): an erasure committed while this document was being signed wins. */
     private Uni<Boolean> storeUnlessErased(String department, ApplicationOutcomeDecided outcome, Certificate certificate,
                                            SealedPdf signed, Instant issuedAt) {
-        return erasedCitizens.lock(outcome.citizenRef())
-                .chain(() -> erasedCitizens.erased(outcome.citizenRef()))
-                .chain(erased -> erased
-                        ? afterErasure(outcome, "erased_citizen").replaceWith(false)
-                        : store(department, outcome, certificate, signed, issuedAt).replaceWith(true));
+        return erasedCitizens.unlessErased(outcome.citizenRef(), () -> store(department, outcome, certificate, signed, issuedAt),
+                () -> afterErasure(outcome, "erased_citizen"));
     }
 
     private Uni<Void> store(String department, ApplicationOutcomeDecided outcome, Certificate certificate, SealedPdf signed, Instant issuedAt) {

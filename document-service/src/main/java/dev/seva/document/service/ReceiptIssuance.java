@@ -161,11 +161,8 @@ public class ReceiptIssuance {
 
     /** Under the citizen's lock (see ErasedCitizens): an erasure committed while this receipt was being signed wins. */
     private Uni<Boolean> storeUnlessErased(PaymentEvent event, PaymentReceipt receipt, Issuance.SealedPdf signed, Instant issuedAt) {
-        return erasedCitizens.lock(event.citizenRef())
-                .chain(() -> erasedCitizens.erased(event.citizenRef()))
-                .chain(erased -> erased
-                        ? afterErasure(event, "erased_citizen").replaceWith(false)
-                        : store(event, receipt, signed, issuedAt).replaceWith(true));
+        return erasedCitizens.unlessErased(event.citizenRef(), () -> store(event, receipt, signed, issuedAt),
+                () -> afterErasure(event, "erased_citizen"));
     }
 
     private Uni<Void> store(PaymentEvent event, PaymentReceipt receipt, Issuance.SealedPdf signed, Instant issuedAt) {
