@@ -46,7 +46,10 @@ public final class Topics {
     /** Regular expression (Kafka pattern subscription) for every department's outcomes topic. */
     public static final String DEPARTMENT_OUTCOMES_PATTERN = "dept\\.[a-z][a-z0-9]*\\.outcomes\\.v1";
 
-    private static final Pattern DEPARTMENT_TOPIC = Pattern.compile("^dept\\.([a-z][a-z0-9]{1,30})\\.(applications|outcomes)\\.v1$");
+    /** Regular expression for every department's look-up answers topic (conversation-service reads them all). */
+    public static final String DEPARTMENT_ANSWERS_PATTERN = "dept\\.[a-z][a-z0-9]*\\.answers\\.v1";
+
+    private static final Pattern DEPARTMENT_TOPIC = Pattern.compile("^dept\\.([a-z][a-z0-9]{1,30})\\.(applications|outcomes|lookups|answers)\\.v1$");
     private static final Pattern DEPARTMENT_ID = Pattern.compile("^[a-z][a-z0-9]{1,30}$");
 
     private Topics() {
@@ -58,6 +61,16 @@ public final class Topics {
 
     public static String departmentOutcomes(String departmentId) {
         return "dept." + requireDepartmentId(departmentId) + ".outcomes.v1";
+    }
+
+    /** What the platform asks a department to look up at once (a bill due, a result, a status): the department reads it. */
+    public static String departmentLookups(String departmentId) {
+        return "dept." + requireDepartmentId(departmentId) + ".lookups.v1";
+    }
+
+    /** The department's answers to its look-ups: the department writes it. */
+    public static String departmentAnswers(String departmentId) {
+        return "dept." + requireDepartmentId(departmentId) + ".answers.v1";
     }
 
     /** The dead-letter topic of a topic: where records go that could not be processed after retries. */
@@ -78,7 +91,7 @@ public final class Topics {
         return departmentId;
     }
 
-    /** A department topic: the department and which stream ("applications" or "outcomes"). */
+    /** A department topic: the department and which stream ("applications", "outcomes", "lookups" or "answers"). */
     public record DepartmentTopic(String departmentId, String stream) {
     }
 }

@@ -23,6 +23,8 @@ class AsyncApiDocumentTest {
         Set<String> expected = new HashSet<>(Topics.PLATFORM);
         expected.add("dept.{dept}.applications.v1");
         expected.add("dept.{dept}.outcomes.v1");
+        expected.add("dept.{dept}.lookups.v1");
+        expected.add("dept.{dept}.answers.v1");
         assertThat(addresses).isEqualTo(expected);
     }
 

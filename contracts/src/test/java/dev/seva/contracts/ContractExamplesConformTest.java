@@ -43,6 +43,9 @@ class ContractExamplesConformTest {
             // The department examples are Revenue's: a department topic carries only its own department's events.
             Map.entry("dept.applications.v1", Map.entry(Topics.departmentApplications("revenue"), ApplicationEvent.class)),
             Map.entry("dept.outcomes.v1", Map.entry(Topics.departmentOutcomes("revenue"), ApplicationOutcomeDecided.class)),
+            // Look-ups are Municipal's (Revenue decides applications only).
+            Map.entry("dept.lookups.v1", Map.entry(Topics.departmentLookups("municipal"), dev.seva.contracts.department.LookupRequested.class)),
+            Map.entry("dept.answers.v1", Map.entry(Topics.departmentAnswers("municipal"), dev.seva.contracts.department.LookupAnswered.class)),
             Map.entry("conversation.handovers.v1", Map.entry(Topics.CONVERSATION_HANDOVERS, ConversationHandoverEvent.class)),
             Map.entry("desk.handovers.v1", Map.entry(Topics.DESK_HANDOVERS, DeskHandoverEvent.class)),
             Map.entry("whatsapp.payments.v1", Map.entry(Topics.WHATSAPP_PAYMENTS, dev.seva.contracts.whatsapp.WhatsAppPaymentReceived.class)),

@@ -68,7 +68,9 @@ final class Chat implements AutoCloseable {
             List<NewTopic> missing = Stream.of(Topics.WHATSAPP_INBOUND, Topics.WHATSAPP_OUTBOUND, Topics.CITIZEN_ERASURE, Topics.DOCUMENTS_ISSUED,
                             Topics.WHATSAPP_INBOUND_DLQ, Topics.departmentApplications("revenue"), Topics.departmentOutcomes("revenue"),
                             Topics.CONVERSATION_HANDOVERS, Topics.DESK_HANDOVERS, Topics.DESK_HANDOVERS_DLQ, Topics.PAYMENTS_ORDERS,
-                            Topics.PAYMENTS_EVENTS)
+                            Topics.PAYMENTS_EVENTS, Topics.departmentLookups("municipal"), Topics.departmentAnswers("municipal"),
+                            Topics.departmentApplications("municipal"), Topics.departmentOutcomes("municipal"),
+                            Topics.departmentAnswers("education"))
                     .filter(t -> !existing.contains(t)).map(t -> new NewTopic(t, 1, (short) 1)).toList();
             admin.createTopics(missing).all().get();
         } catch (Exception e) {
@@ -76,7 +78,7 @@ final class Chat implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        consumer.subscribe(Pattern.compile("whatsapp\\.outbound\\.v1|payments\\.orders\\.v1|citizen\\.erasure\\.v1|conversation\\.handovers\\.v1|dept\\.[a-z0-9]+\\.applications\\.v1|.*\\.dlq"));
+        consumer.subscribe(Pattern.compile("whatsapp\\.outbound\\.v1|payments\\.orders\\.v1|citizen\\.erasure\\.v1|conversation\\.handovers\\.v1|dept\\.[a-z0-9]+\\.(applications|lookups)\\.v1|.*\\.dlq"));
         poller = new Thread(() -> {
             while (running) {
                 synchronized (consumer) {

@@ -58,7 +58,8 @@ public final class CatalogueFiles {
     public record ServiceEntry(String id, LocalizedText names, LocalizedText shortNames, LocalizedText descriptions,
                                List<String> keywords, ServiceDefinition.DeliveryMode deliveryMode, String documentType,
                                BigDecimal feeRupees, Integer slaDays, Boolean popular, List<LocalizedText> supportingDocuments,
-                               LocalizedText information, String externalUrl, List<FieldDefinition> fields, Boolean feeRefundable) {
+                               LocalizedText information, String externalUrl, List<FieldDefinition> fields, Boolean feeRefundable,
+                               ServiceDefinition.Lookup lookup) {
     }
 
     /** Loads from the classpath. */
@@ -125,7 +126,7 @@ public final class CatalogueFiles {
                 e.keywords() == null ? List.of() : e.keywords(), e.deliveryMode(),
                 e.fields() == null ? List.of() : e.fields(), e.feeRupees() == null ? BigDecimal.ZERO : e.feeRupees(),
                 e.slaDays() == null ? 0 : e.slaDays(), e.documentType(), e.supportingDocuments(), e.information(),
-                e.externalUrl(), e.popular(), e.feeRefundable());
+                e.externalUrl(), e.popular(), e.feeRefundable(), e.lookup());
     }
 
     private static <T> T read(Function<String, InputStream> open, String fileName, Class<T> type, List<String> problems) {

@@ -47,6 +47,17 @@ public final class DefinitionRules {
         if (service.deliveryMode() == ServiceDefinition.DeliveryMode.APPLICATION && (service.fields() == null || service.fields().isEmpty())) {
             errors.add(new FieldError("fields", "an application asks at least one question"));
         }
+        if (service.lookup() != null) {
+            if (service.fields() == null || service.fields().isEmpty()) {
+                errors.add(new FieldError("lookup", "a look-up asks at least one question (what the department looks up)"));
+            }
+            if (service.lookup() == ServiceDefinition.Lookup.DUES && service.deliveryMode() != ServiceDefinition.DeliveryMode.PAYMENT) {
+                errors.add(new FieldError("lookup", "only payment services look up an amount due"));
+            }
+            if (service.documentType() != null) {
+                errors.add(new FieldError("lookup", "a look-up is answered in the chat, it ends in no document"));
+            }
+        }
         fields(service.fields(), errors);
         return errors;
     }

@@ -19,7 +19,7 @@ final class Definitions {
     static ServiceDefinition with(ServiceDefinition s, String id, int version, String departmentId, LocalizedText departmentName) {
         return new ServiceDefinition(id, version, departmentId, departmentName, s.names(), s.shortNames(), s.descriptions(),
                 s.keywords(), s.deliveryMode(), s.fields(), s.feeRupees(), s.slaDays(), s.documentType(), s.supportingDocuments(),
-                s.information(), s.externalUrl(), s.popular(), s.feeRefundable());
+                s.information(), s.externalUrl(), s.popular(), s.feeRefundable(), s.lookup());
     }
 
     static String json(Object value) {

@@ -51,7 +51,16 @@ public record ApplicationEvent(
     public record InformationProvided(String questionId, JsonNode answer) {
     }
 
-    /** The fee paid before the application was sent: the order, Seva's receipt number, the amount in paise. */
-    public record FeePaid(String orderId, String receiptNumber, long amountPaise, Instant paidAt) {
+    /**
+     * The fee paid before the application was sent: the order, Seva's receipt number, the amount in paise; and for a bill
+     * or a tax the department looked up, its {@code billId}, which the department marks paid.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FeePaid(String orderId, String receiptNumber, long amountPaise, Instant paidAt, String billId) {
+
+        /** A fee of the catalogue, not a bill. */
+        public FeePaid(String orderId, String receiptNumber, long amountPaise, Instant paidAt) {
+            this(orderId, receiptNumber, amountPaise, paidAt, null);
+        }
     }
 }

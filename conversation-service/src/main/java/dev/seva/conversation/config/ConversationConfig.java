@@ -102,4 +102,20 @@ public interface ConversationConfig {
         @WithDefault("No tax on government fees")
         String taxDescription();
     }
+
+    /** Instant look-ups answered by the department's system (dept.<d>.lookups.v1 and dept.<d>.answers.v1). */
+    Lookups lookups();
+
+    interface Lookups {
+        /**
+         * LOOKUP_TIMEOUT: how long the department's system has to answer; then the citizen is told it did not, and a later
+         * answer is dropped. A citizen waits in the chat: seconds, not minutes.
+         */
+        @WithDefault("20s")
+        Duration timeout();
+
+        /** How often look-ups past their time are looked for (and the citizen told); read by the scheduler. */
+        @WithDefault("2s")
+        Duration sweep();
+    }
 }

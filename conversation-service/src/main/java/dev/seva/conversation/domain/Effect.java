@@ -16,6 +16,10 @@ public sealed interface Effect {
     record Submit(ServiceDefinition service, Map<String, Answer> answers) implements Effect {
     }
 
+    /** Ask the department's system at once (a look-up service): a bill due, a result, a status. */
+    record LookUp(ServiceDefinition service, Map<String, Answer> answers) implements Effect {
+    }
+
     /** A new payment request for an application whose order expired unpaid ("Pay again"). */
     record PayAgain(String applicationRef) implements Effect {
     }

@@ -324,6 +324,11 @@ public final class Journey {
         Map<String, Answer> answers = new LinkedHashMap<>(s.answers());
         answers.put(field.id(), answer);
         int next = s.fieldIndex() + 1;
+        if (!s.editing() && next >= service.fields().size() && service.looksUp()) {
+            // Answered at once by the department's system: nothing to confirm (a wrong number is answered "not found").
+            effects.add(new Effect.LookUp(service, answers));
+            return new Step.Done(Session.menu(s.language()), List.of(), effects);
+        }
         if (s.editing() || next >= service.fields().size()) {
             return new Step.Done(s.confirming(answers), List.of(Screens.summary(s.language(), service, answers)), effects);
         }

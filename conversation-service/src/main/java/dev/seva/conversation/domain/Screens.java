@@ -91,7 +91,17 @@ final class Screens {
                 // an application (or a payment that needs details first)
             }
         }
-        String documents = s.supportingDocuments() == null || s.supportingDocuments().isEmpty()
+        if (s.looksUp()) {
+            // Answered at once by the department: no fee of the catalogue, no days to wait.
+            String body = Messages.text(l, s.lookup() == ServiceDefinition.Lookup.DUES ? "service.dues.body" : "service.lookup.body", name,
+                    s.descriptions().in(l.code()));
+            String action = s.lookup() == ServiceDefinition.Lookup.DUES ? "service.pay.button" : "service.lookup.button";
+            return List.of(new Reply.Buttons(cut(body, 1024), List.of(
+                    new Reply.Button("apply", Messages.text(l, action)),
+                    new Reply.Button("back", Messages.text(l, "service.back.button")),
+                    new Reply.Button(GlobalCommand.ID_PREFIX + "menu", Messages.text(l, "service.menu.button")))));
+        }
+                String documents = s.supportingDocuments() == null || s.supportingDocuments().isEmpty()
                 ? Messages.text(l, "service.documents.none")
                 : Messages.text(l, "service.documents.text",
                 s.supportingDocuments().stream().map(d -> d.in(l.code())).collect(Collectors.joining(", ")));

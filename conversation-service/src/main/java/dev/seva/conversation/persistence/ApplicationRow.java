@@ -82,4 +82,12 @@ public class ApplicationRow extends PanacheEntityBase {
     /** The catalogue's feeRefundable at submission: a rejection refunds the paid fee. */
     @Column(name = "fee_refundable")
     public boolean feeRefundable;
+
+    /** For a bill or tax the department looked up: its id, which the department marks paid. */
+    @Column(name = "bill_id")
+    public String billId;
+
+    /** What the bill was for (LocalizedText JSON), or null. */
+    @Column(name = "bill_period")
+    public String billPeriod;
 }

@@ -99,6 +99,39 @@ public class Applications {
         });
     }
 
+    /**
+     * A bill or tax the department looked up, to be paid: an application awaiting its payment, with the department event
+     * ready (the look-up's sealed fields; {@code feePaid.billId} is added when paid). Refundable: a bill paid twice, or one
+     * the department no longer holds open, is rejected by the department and the money goes back.
+     */
+    public Uni<ApplicationRow> openBill(CitizenRow citizen, dev.seva.conversation.persistence.LookupRow lookup, Map<String, JsonNode> fields,
+                                        dev.seva.contracts.department.LookupAnswered.Bill bill) {
+        int year = LocalDate.now(clock.withZone(INDIA)).getYear();
+        return issueReference(departmentCode(lookup.departmentId), year).chain(reference -> {
+            Instant now = Instant.now(clock);
+            ApplicationRow row = new ApplicationRow();
+            row.reference = reference;
+            row.citizenRef = citizen.citizenRef;
+            row.departmentId = lookup.departmentId;
+            row.serviceId = lookup.serviceId;
+            row.serviceVersion = lookup.serviceVersion;
+            row.serviceName = lookup.serviceName;
+            row.answers = lookup.answers;
+            row.slaDays = 0;
+            row.submittedAt = now;
+            row.updatedAt = now;
+            row.status = ApplicationRow.AWAITING_PAYMENT;
+            row.pendingSubmission = Json.write(new ApplicationEvent(EventIds.random(), ApplicationEvent.SUBMITTED, now, lookup.departmentId,
+                    reference, lookup.serviceId, lookup.serviceVersion, citizen.citizenRef, citizen.language, 0, fields, null, null));
+            row.feePaise = bill.amountPaise();
+            row.feeRefundable = true;
+            row.paymentAttempt = 1;
+            row.billId = bill.billId();
+            row.billPeriod = bill.period() == null ? null : Json.write(bill.period());
+            return row.persist().replaceWith(row);
+        });
+    }
+
     /** Sends the department the citizen's answer to its question. */
     public Uni<Void> provideInformation(CitizenRow citizen, CitizenKey key, String reference, String questionId, Answer answer) {
         return ApplicationRow.<ApplicationRow>findById(reference).chain(row -> {

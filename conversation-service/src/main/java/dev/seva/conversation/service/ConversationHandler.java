@@ -72,6 +72,9 @@ public class ConversationHandler {
     Payments payments;
 
     @Inject
+    Lookups lookups;
+
+    @Inject
     Handovers handovers;
 
     @Inject
@@ -256,6 +259,9 @@ public class ConversationHandler {
         }
         if (effect instanceof Effect.Submit submit) {
             return applications.submit(citizen, key, submit.service(), submit.answers()).invoke(replies::addAll).replaceWithVoid();
+        }
+        if (effect instanceof Effect.LookUp lookUp) {
+            return lookups.ask(citizen, key, lookUp.service(), lookUp.answers()).invoke(replies::addAll).replaceWithVoid();
         }
         if (effect instanceof Effect.PayAgain pay) {
             return payments.payAgain(citizen, pay.applicationRef()).invoke(replies::addAll).replaceWithVoid();

@@ -112,7 +112,9 @@ public class DepartmentUpdates {
                         app.status = ApplicationRow.APPROVED;
                     }
                     boolean documentFollows = !documentIssued && (o.document() != null || app.documentType != null);
-                    text = Messages.text(l, documentFollows ? "outcome.approved.document.text" : "outcome.approved.text", app.reference, service);
+                    // A bill paid: the department has marked it paid (the signed receipt came from document-service).
+                    text = app.billId != null ? Messages.text(l, "bill.recorded.text", app.reference, service)
+                            : Messages.text(l, documentFollows ? "outcome.approved.document.text" : "outcome.approved.text", app.reference, service);
                 }
                 case DELAYED -> {
                     // Not a decision: the application keeps its status; the citizen learns the new date.

@@ -71,6 +71,7 @@ public class Erasure {
         CitizenErasureRequested event = new CitizenErasureRequested(EventIds.random(), CitizenErasureRequested.EVENT_TYPE, Instant.now(clock),
                 citizenRef, CitizenErasureRequested.Reason.CITIZEN_REQUEST);
         return ApplicationRow.delete("citizenRef", citizenRef)
+                .chain(() -> dev.seva.conversation.persistence.LookupRow.delete("citizenRef", citizenRef))
                 .chain(() -> SessionRow.delete("citizenRef", citizenRef))
                 .chain(() -> CitizenRow.delete("citizenRef", citizenRef))
                 .chain(() -> outbox.append(Topics.CITIZEN_ERASURE, citizenRef, event));

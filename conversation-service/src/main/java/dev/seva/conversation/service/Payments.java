@@ -89,16 +89,18 @@ public class Payments {
         Instant expiresAt = now.plus(config.payments().expiry()).truncatedTo(ChronoUnit.SECONDS);
         String service = serviceName(app, l);
         String amount = rupees(app.feePaise);
-        String item = Messages.text(l, "payment.order.item");
+        boolean bill = app.billId != null;
+        String item = bill ? billItem(app, l) : Messages.text(l, "payment.order.item");
         PaymentOrderEvent order = new PaymentOrderEvent(EventIds.random(), PaymentOrderEvent.REQUESTED, now, orderId, app.reference,
-                app.departmentId, app.serviceId, citizen.citizenRef, PaymentOrderEvent.PURPOSE_APPLICATION_FEE, "INR", app.feePaise, 0L,
+                app.departmentId, app.serviceId, citizen.citizenRef, bill ? PaymentOrderEvent.PURPOSE_BILL : PaymentOrderEvent.PURPOSE_APPLICATION_FEE, "INR", app.feePaise, 0L,
                 List.of(new PaymentOrderEvent.Item(app.serviceId, item, app.feePaise, 1)), app.feeRefundable, expiresAt, citizen.phoneNumberId,
                 config.payments().configuration(), app.paymentAttempt, null);
         List<Reply> replies = new ArrayList<>();
         if (introduce) {
             replies.add(new Reply.Text(Messages.text(l, "payment.requested.text", service, app.reference, amount, UNTIL.format(expiresAt))));
         }
-        replies.add(new Reply.OrderDetails(orderId, Messages.text(l, "payment.order.body", service, app.reference, amount), app.serviceId,
+        replies.add(new Reply.OrderDetails(orderId, Messages.text(l, bill ? "bill.order.body" : "payment.order.body", service, app.reference, amount),
+                app.serviceId,
                 item, app.feePaise, expiresAt, Messages.text(l, "payment.order.description", UNTIL.format(expiresAt)),
                 Map.of("department", app.departmentId, "service", app.serviceId)));
         return outbox.append(Topics.PAYMENTS_ORDERS, citizen.citizenRef, order).replaceWith(replies);
@@ -179,7 +181,10 @@ public class Payments {
                     break;
                 }
                 effect = sendToDepartment(app, e);
-                replies.add(new Reply.OrderStatus(e.orderId(), Messages.text(l, "payment.paid.body", amount, e.receiptNumber(), app.reference,
+                replies.add(app.billId != null
+                        ? new Reply.OrderStatus(e.orderId(), Messages.text(l, "bill.paid.body", amount, e.receiptNumber(), app.reference, service),
+                        "completed", Messages.text(l, "payment.paid.description", e.receiptNumber()))
+                        : new Reply.OrderStatus(e.orderId(), Messages.text(l, "payment.paid.body", amount, e.receiptNumber(), app.reference,
                         service, app.slaDays), "completed", Messages.text(l, "payment.paid.description", e.receiptNumber())));
             }
             case PaymentEvent.FAILED -> {
@@ -222,13 +227,20 @@ public class Payments {
         ApplicationEvent event = new ApplicationEvent(prepared.eventId(), prepared.eventType(), now, prepared.departmentId(),
                 prepared.applicationRef(), prepared.serviceId(), prepared.serviceVersion(), prepared.citizenRef(), prepared.language(),
                 prepared.slaDays(), prepared.fields(), prepared.attachments(), prepared.information(),
-                new ApplicationEvent.FeePaid(paid.orderId(), paid.receiptNumber(), paid.amountPaise(), paid.paidAt()));
+                new ApplicationEvent.FeePaid(paid.orderId(), paid.receiptNumber(), paid.amountPaise(), paid.paidAt(), app.billId));
         app.status = ApplicationRow.SUBMITTED;
         app.submittedAt = now;
         app.updatedAt = now;
         app.pendingSubmission = null;
         app.receiptNumber = paid.receiptNumber();
         return outbox.append(Topics.departmentApplications(app.departmentId), app.citizenRef, event);
+    }
+
+    /** A bill's line on the order: what it is for (its period), within Meta's 60 characters. */
+    private static String billItem(ApplicationRow app, Language l) {
+        String period = app.billPeriod == null ? null : Json.read(app.billPeriod, LocalizedText.class).in(l.code());
+        String item = period == null ? Messages.text(l, "bill.order.item") : Messages.text(l, "bill.order.item") + " " + period;
+        return item.length() <= 60 ? item : item.substring(0, 60);
     }
 
     private static String serviceName(ApplicationRow app, Language l) {
