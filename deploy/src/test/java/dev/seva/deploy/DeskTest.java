@@ -73,7 +73,7 @@ class DeskTest {
         Manifests m = Manifests.of(overlay);
         Keda.ScaledObject scaler = m.one(Keda.ScaledObject.class, DESK);
         Set<String> expected = new TreeSet<>(Set.of(Topics.CONVERSATION_HANDOVERS));
-        ContractTopics.departmentsOfTheDesk(m).forEach(d -> expected.add(Topics.departmentApplications(d)));
+        ContractTopics.departmentsOfTheDesk(m).forEach(d -> expected.addAll(Set.of(Topics.departmentApplications(d), Topics.departmentLookups(d))));
 
         assertThat(scaler.spec().triggers().stream().map(t -> t.metadata().get("topic")).collect(Collectors.toSet()))
                 .as(overlay + ": the desk's lag triggers").isEqualTo(expected);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaTopicsTest {
 
     private static final long THREE_DAYS_MS = Duration.ofDays(3).toMillis();
+    private static final long ONE_DAY_MS = Duration.ofDays(1).toMillis();
 
     private static Set<String> topicNames(Manifests m) {
         Set<String> names = new TreeSet<>();
@@ -54,7 +56,8 @@ class KafkaTopicsTest {
     void everyTopicTheDeskReadsHasTheDeadLetterTopicItWrites(String overlay) {
         Manifests m = Manifests.of(overlay);
         Set<String> expected = new TreeSet<>(Set.of(Topics.deadLetter(Topics.CONVERSATION_HANDOVERS), Topics.deadLetter(Topics.CITIZEN_ERASURE)));
-        ContractTopics.departmentsOfTheDesk(m).forEach(d -> expected.add(Topics.deadLetter(Topics.departmentApplications(d))));
+        ContractTopics.departmentsOfTheDesk(m).forEach(d -> expected.addAll(Set.of(Topics.deadLetter(Topics.departmentApplications(d)),
+                Topics.deadLetter(Topics.departmentLookups(d)))));
 
         assertThat(topicNames(m)).as(overlay + ": the desk's dead-letter topics").containsAll(expected);
         assertThat(m.all(KafkaTopic.class)).filteredOn(t -> expected.contains(t.getSpec().getTopicName()))
@@ -64,6 +67,37 @@ class KafkaTopicsTest {
                 .as(overlay + ": the handover topics are citizen streams").hasSize(2)
                 .allSatisfy(t -> assertThat(t.getMetadata().getLabels()).as(t.getSpec().getTopicName())
                         .containsEntry("seva.dev/partitions", "citizen").containsEntry("seva.dev/retention", "citizen"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.seva.deploy.Kustomize#overlays")
+    void lookupsAndAnswersAreCitizenStreamsKeptOneDayWithTheDeadLettersOfTheirReaders(String overlay) {
+        Manifests m = Manifests.of(overlay);
+        Map<String, KafkaTopic> topics = new TreeMap<>();
+        m.all(KafkaTopic.class).forEach(t -> topics.put(t.getSpec().getTopicName(), t));
+        Set<String> departments = ContractTopics.departmentsWithTopics(m);
+        Set<String> desk = ContractTopics.departmentsOfTheDesk(m);
+
+        assertThat(departments).as(overlay + ": departments").isNotEmpty().allSatisfy(d -> {
+            for (String stream : List.of(Topics.departmentLookups(d), Topics.departmentAnswers(d))) {
+                assertThat(topics).as(overlay + ": KafkaTopics").containsKey(stream);
+                KafkaTopic t = topics.get(stream);
+                assertThat(t.getMetadata().getLabels()).as(overlay + ": " + stream)
+                        .containsEntry("seva.dev/partitions", "citizen").containsEntry("seva.dev/retention", "lookup");
+                assertThat(((Number) t.getSpec().getConfig().get("retention.ms")).longValue()).as(overlay + ": " + stream + " retention.ms")
+                        .isEqualTo(ONE_DAY_MS);
+                assertThat(t.getSpec().getPartitions()).as(overlay + ": " + stream + " partitions, as the applications'")
+                        .isEqualTo(topics.get(Topics.departmentApplications(d)).getSpec().getPartitions());
+            }
+            // conversation-service dead-letters answers wherever the department is served; the desk its look-ups,
+            // and a department's own system none (as for its applications).
+            assertThat(topics).as(overlay + ": dead letters of " + d + "'s answers").containsKey(Topics.deadLetter(Topics.departmentAnswers(d)));
+            if (desk.contains(d)) {
+                assertThat(topics).as(overlay + ": dead letters of " + d + "'s look-ups").containsKey(Topics.deadLetter(Topics.departmentLookups(d)));
+            } else {
+                assertThat(topics).as(overlay + ": " + d + " has its own system").doesNotContainKey(Topics.deadLetter(Topics.departmentLookups(d)));
+            }
+        });
     }
 
     @ParameterizedTest

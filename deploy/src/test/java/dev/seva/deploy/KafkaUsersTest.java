@@ -31,7 +31,9 @@ import static dev.seva.contracts.Topics.WHATSAPP_PAYMENTS_DLQ;
 import static dev.seva.contracts.Topics.WHATSAPP_STATUS;
 import static dev.seva.contracts.Topics.WHATSAPP_STATUS_DLQ;
 import static dev.seva.contracts.Topics.deadLetter;
+import static dev.seva.contracts.Topics.departmentAnswers;
 import static dev.seva.contracts.Topics.departmentApplications;
+import static dev.seva.contracts.Topics.departmentLookups;
 import static dev.seva.contracts.Topics.departmentOutcomes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,12 +67,16 @@ class KafkaUsersTest {
                 write(DESK_HANDOVERS), write(deadLetter(CONVERSATION_HANDOVERS)), write(deadLetter(CITIZEN_ERASURE))));
         for (String d : deskDepartments) {
             desk.addAll(Set.of(read(departmentApplications(d)), write(departmentOutcomes(d)), write(deadLetter(departmentApplications(d)))));
+            // Look-ups the desk answers from its data; the dead letters of those it cannot answer.
+            desk.addAll(Set.of(read(departmentLookups(d)), write(departmentAnswers(d)), write(deadLetter(departmentLookups(d)))));
         }
         Set<String> document = new TreeSet<>(Set.of(read(CITIZEN_ERASURE), "Read group document-service", write(DOCUMENTS_ISSUED),
                 read(CATALOGUE_SERVICES), "Read group-prefix document-service-catalogue-", read(PAYMENTS_EVENTS),
                 write(deadLetter(PAYMENTS_EVENTS)), write(deadLetter(CITIZEN_ERASURE))));
         for (String d : departments) {
             conversation.addAll(Set.of(write(departmentApplications(d)), read(departmentOutcomes(d)), write(deadLetter(departmentOutcomes(d)))));
+            conversation.addAll(Set.of(write(departmentLookups(d)), read(departmentAnswers(d)), write(deadLetter(departmentAnswers(d)))));
+            // document-service issues documents for outcomes only: it never reads look-ups or their answers.
             document.addAll(Set.of(read(departmentOutcomes(d)), write(deadLetter(departmentOutcomes(d)))));
         }
         Set<String> ops = new TreeSet<>(Set.of("Read group-prefix seva-ops-"));
@@ -95,16 +101,18 @@ class KafkaUsersTest {
 
     @ParameterizedTest
     @MethodSource("dev.seva.deploy.Kustomize#overlays")
-    void eachDepartmentReadsOnlyItsApplicationsAndWritesOnlyItsOutcomes(String overlay) {
+    void eachDepartmentReadsOnlyItsApplicationsAndLookupsAndWritesOnlyItsOutcomesAndAnswers(String overlay) {
         Manifests m = Manifests.of(overlay);
         // Departments served by their own system (the desk serves the others: everyDepartmentIsServedBy…).
         Set<String> departments = ContractTopics.departmentsWithUsers(m);
         for (String d : departments) {
             KafkaUser user = m.one(KafkaUser.class, "dept-" + d);
             assertThat(Acls.resources(user)).as(overlay + ": resources of dept-" + d)
-                    .containsExactlyInAnyOrder("topic " + departmentApplications(d), "topic " + departmentOutcomes(d), "group dept-" + d);
+                    .containsExactlyInAnyOrder("topic " + departmentApplications(d), "topic " + departmentOutcomes(d),
+                            "topic " + departmentLookups(d), "topic " + departmentAnswers(d), "group dept-" + d);
             assertThat(Acls.grants(user)).as(overlay + ": grants of dept-" + d)
-                    .containsExactlyInAnyOrder(read(departmentApplications(d)), write(departmentOutcomes(d)), "Read group dept-" + d);
+                    .containsExactlyInAnyOrder(read(departmentApplications(d)), write(departmentOutcomes(d)),
+                            read(departmentLookups(d)), write(departmentAnswers(d)), "Read group dept-" + d);
         }
     }
 
@@ -135,15 +143,17 @@ class KafkaUsersTest {
         both.retainAll(own);
         assertThat(both).as(overlay + ": departments both the desk and their own system serve (each application would be decided twice)").isEmpty();
         for (String d : ContractTopics.departmentsWithTopics(m)) {
-            String applications = departmentApplications(d);
-            Set<String> readers = m.all(KafkaUser.class).stream().filter(u -> Acls.grants(u).contains(read(applications)))
-                    .map(u -> u.getMetadata().getName()).collect(Collectors.toCollection(TreeSet::new));
-            Set<String> writers = m.all(KafkaUser.class).stream().filter(u -> Acls.grants(u).contains(write(departmentOutcomes(d))))
-                    .map(u -> u.getMetadata().getName()).collect(Collectors.toCollection(TreeSet::new));
             String server = desk.contains(d) ? ContractTopics.DESK : "dept-" + d;
-            assertThat(readers).as(overlay + ": who reads " + applications).containsExactly(server);
-            assertThat(writers).as(overlay + ": who decides " + d + "'s applications").containsExactly(server);
+            assertThat(holders(m, read(departmentApplications(d)))).as(overlay + ": who reads " + departmentApplications(d)).containsExactly(server);
+            assertThat(holders(m, write(departmentOutcomes(d)))).as(overlay + ": who decides " + d + "'s applications").containsExactly(server);
+            assertThat(holders(m, read(departmentLookups(d)))).as(overlay + ": who reads " + departmentLookups(d)).containsExactly(server);
+            assertThat(holders(m, write(departmentAnswers(d)))).as(overlay + ": who answers " + d + "'s look-ups").containsExactly(server);
         }
+    }
+
+    private static Set<String> holders(Manifests m, String grant) {
+        return m.all(KafkaUser.class).stream().filter(u -> Acls.grants(u).contains(grant))
+                .map(u -> u.getMetadata().getName()).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @ParameterizedTest

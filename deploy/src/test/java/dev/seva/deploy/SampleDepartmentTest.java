@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Set;
 
 import static dev.seva.contracts.Topics.deadLetter;
+import static dev.seva.contracts.Topics.departmentAnswers;
 import static dev.seva.contracts.Topics.departmentApplications;
+import static dev.seva.contracts.Topics.departmentLookups;
 import static dev.seva.contracts.Topics.departmentOutcomes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +54,8 @@ class SampleDepartmentTest {
         }
         assertThat(ContractTopics.departmentsOfTheDesk(m)).as(overlay + ": the desk serves Revenue").contains("revenue");
         assertThat(Acls.grants(m.one(KafkaUser.class, ContractTopics.DESK))).as(overlay + ": the desk on Revenue's topics")
-                .contains("Read topic " + departmentApplications("revenue"), "Write topic " + outcomes);
+                .contains("Read topic " + departmentApplications("revenue"), "Write topic " + outcomes,
+                        "Read topic " + departmentLookups("revenue"), "Write topic " + departmentAnswers("revenue"));
         assertThat(m.has(KafkaUser.class, "dept-revenue")).as(overlay + ": no second identity deciding Revenue's applications").isFalse();
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * (15432, user and password {@code postgres}). Creates the databases in {@code DEVSTACK_DATABASES}.
  * With {@code DEVSTACK_CONTROL_PORT}, {@code POST /kafka/restart} and {@code POST /postgres/restart} on
  * that loopback port restart one server (fault runs of the benchmarks).
+ * Creates the look-up topics of the departments in {@code DEVSTACK_LOOKUP_DEPARTMENTS} (default: the
+ * catalogue's twelve) on the embedded broker, so that pattern subscribers see them from the start ({@link LookupTopics}).
  * Data stays in the data directory (default {@code .seva/data}) across restarts. Prints
  * {@code DEVSTACK READY} when both servers accept connections; stops them cleanly on SIGTERM or Ctrl-C.
  *
@@ -53,6 +56,15 @@ public final class DevstackMain {
 
         Arrays.stream(databases.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .forEach(devstack.postgres()::ensureDatabase);
+
+        // Before DEVSTACK READY, so every service's pattern subscription sees them at its start (LookupTopics).
+        if (devstack.embeddedKafka().isPresent()) {
+            Set<String> created = LookupTopics.ensure(devstack.kafkaBootstrapServers(),
+                    LookupTopics.topics(LookupTopics.departments(System::getenv)));
+            if (!created.isEmpty()) {
+                System.out.println("DEVSTACK created " + created.size() + " look-up topics");
+            }
+        }
 
         int control = intEnv("DEVSTACK_CONTROL_PORT", 0);
         if (control > 0) {
