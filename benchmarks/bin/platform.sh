@@ -7,7 +7,24 @@
 #   WARMUP_RATE: the warm-up's rate (journeys/s, or citizen messages/s with MIX=chat; default 1 journey/s, 13 msg/s)
 #   JFR_DIR=<dir>: a 60 s JFR profile of every service JVM from the first measured arrival
 #   IDLE_SECONDS=30: the idle cost is measured after the warm-up; CPU per citizen message per process is in the report
-#   fault: none | kill:<process> | kafka | postgres | meta-5xx | meta-429
+#   fault: none | kill:<process> (e.g. kill:payment-service) | kafka | postgres | meta-5xx | meta-429
+#          | razorpay-down | razorpay-lost | razorpay-doubled (issue 17; FAULT_SECONDS=60 long, played by the Razorpay stand-in:
+#            down = every API call answers 503 and webhooks wait until it is back; lost = no Razorpay
+#            webhook; doubled = every Razorpay webhook twice). fault-at counts from the first measured arrival.
+# Payments (issue 17; every journey pays its fee unless PAYMENTS_ENABLED=false):
+#   PAYMENT_OUTCOMES=success:70,no_webhook:10,duplicate_webhook:10,late_webhook:10  each citizen's outcome, drawn from this mix
+#     (weights; success failure pending no_webhook late_webhook duplicate_webhook; PAYMENT_SEED=17 makes it reproducible).
+#     no_webhook = WhatsApp's payment webhook lost, duplicate_webhook = doubled, late_webhook = 300 ms late.
+#   RAZORPAY_WEBHOOK_FAULT=none|drop|duplicate|reorder|failed_before_captured  Razorpay's webhooks for the whole run.
+#   PAYMENT_RECONCILE_AFTER / PAYMENT_RECONCILE_EVERY / PAYMENT_RECONCILE_FIRST  passed to payment-service when set (its
+#     defaults: 10m / 1m / 30s). A lost webhook is found only by the reconciliation: for no_webhook or razorpay-* in a short
+#     run set e.g. PAYMENT_RECONCILE_AFTER=20s PAYMENT_RECONCILE_EVERY=5s PAYMENT_RECONCILE_FIRST=5s, and DRAIN_MINUTES
+#     well above the reconcile-after (with the defaults, DRAIN_MINUTES=12).
+#   MIX=payments: ramp in payments/s. The citizens the ramp needs (sum of rate x seconds) first walk the journey to the
+#     payment request at SETUP_RATE=5 journeys/s (not measured, at most SETUP_MINUTES=60), then pay at the ramp's rate.
+#   AFTER_PAYMENT_REPLIES=5: replies a captured payment brings (order completed, receipt, accepted, approved, certificate);
+#     with REVENUE_APPROVE_AFTER=1h the department decides after the run: 3.
+#   Every run with payments ends with the payment latency (webhook to order_status) and the ledger check (PASS/FAIL).
 #   WARMUP=60 (seconds at 1 journey/s before measuring: ten JVMs compiling on two cores), DRAIN_MINUTES=4,
 #   CONVERSATION_INSTANCES=1|2|4 and CONVERSATION_CONSUMERS=<threads per instance> for the scaling runs
 # Starts the platform with ./seva up on side ports (vault-service included) (own state directory, Meta played by the load
@@ -33,7 +50,11 @@ export SIMULATOR_RAZORPAY_WEBHOOK_URL="http://127.0.0.1:38088/webhooks/razorpay"
 # conversation-service's own vault key before vault-service (./seva no longer sets it); harmless once it no longer reads it.
 export AADHAAR_VAULT_KEYS="${AADHAAR_VAULT_KEYS:-dev1:c2V2YS1kZXZlbG9wbWVudC1hYWRoYWFyLXZhdWx0LTE=}"
 export WHATSAPP_API_BASE_URL="http://127.0.0.1:38190"          # the load generator's stand-in
-export WHATSAPP_THROUGHPUT_PER_SECOND=1000 REVENUE_APPROVE_AFTER=1s REVENUE_ACCEPT_AFTER=200ms
+export WHATSAPP_THROUGHPUT_PER_SECOND=1000 REVENUE_APPROVE_AFTER="${REVENUE_APPROVE_AFTER:-1s}" REVENUE_ACCEPT_AFTER="${REVENUE_ACCEPT_AFTER:-200ms}"
+# payment-service's reconciliation, only when asked (./seva passes the environment on; unset: the service's defaults).
+for v in PAYMENT_RECONCILE_AFTER PAYMENT_RECONCILE_EVERY PAYMENT_RECONCILE_FIRST; do
+  if [ -n "${!v:-}" ]; then export "$v"; fi
+done
 export SEVA_JAVA_OPTS="${SEVA_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError}"
 [ -f benchmarks/target/benchmarks.jar ] || ./mvnw -q -B install -DskipTests
 ./seva up > "$HOME_DIR/up.log" 2>&1 &
@@ -48,4 +69,7 @@ java -Xmx1g -cp 'benchmarks/target/benchmarks.jar:benchmarks/target/lib/*' dev.s
   --gateway http://127.0.0.1:38081/webhook --catalogue http://127.0.0.1:38083 --bootstrap 127.0.0.1:39092 \
   --stand-in-port 38190 --postgres "jdbc:postgresql://127.0.0.1:${DEVSTACK_POSTGRES_PORT}/" --secret seva-dev-app-secret --token seva-dev-access-token \
   --warmup "${WARMUP:-60}" --drain-minutes "${DRAIN_MINUTES:-4}" --mix "${MIX:-journey}" --rounds "${ROUNDS:-5}" \
-  --idle-seconds "${IDLE_SECONDS:-30}" ${THINK_MS:+--think-ms "$THINK_MS"} ${JFR_DIR:+--jfr "$JFR_DIR"} ${WARMUP_RATE:+--warmup-rate "$WARMUP_RATE"}
+  --idle-seconds "${IDLE_SECONDS:-30}" ${THINK_MS:+--think-ms "$THINK_MS"} ${JFR_DIR:+--jfr "$JFR_DIR"} ${WARMUP_RATE:+--warmup-rate "$WARMUP_RATE"} \
+  --payment-outcomes "${PAYMENT_OUTCOMES:-success}" --payment-seed "${PAYMENT_SEED:-17}" \
+  --razorpay-webhook-fault "${RAZORPAY_WEBHOOK_FAULT:-none}" --fault-seconds "${FAULT_SECONDS:-60}" \
+  --setup-rate "${SETUP_RATE:-5}" --setup-minutes "${SETUP_MINUTES:-60}" --after-payment-replies "${AFTER_PAYMENT_REPLIES:-5}"

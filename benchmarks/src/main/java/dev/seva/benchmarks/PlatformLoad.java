@@ -2,6 +2,10 @@ package dev.seva.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.seva.contracts.EventJson;
+import dev.seva.benchmarks.payments.PaymentFaults;
+import dev.seva.benchmarks.payments.PaymentLedger;
+import dev.seva.benchmarks.payments.PaymentMix;
+import dev.seva.benchmarks.payments.PaymentRecords;
 import dev.seva.contracts.Topics;
 import dev.seva.simulator.standin.CitizenMessage;
 import dev.seva.simulator.standin.FaultSettings;
@@ -10,18 +14,15 @@ import dev.seva.simulator.standin.LoggedMessage;
 import dev.seva.simulator.standin.CitizenPayment;
 import dev.seva.simulator.standin.StandInConfig;
 import dev.seva.simulator.standin.razorpay.RazorpayConfig;
+import dev.seva.simulator.standin.razorpay.RazorpayFaults;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,8 +37,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +59,11 @@ import java.util.regex.Pattern;
  * webhook sent to the first reply received. At the end every citizen must have received exactly the
  * replies the journey defines (none missing, none twice) and every confirmation exactly one
  * application on the department's topic.
+ * <p>
+ * Payments (issue 17): each citizen pays the fee with an outcome drawn from {@code --payment-outcomes}; the report
+ * gives the latency from the payment's webhook to the {@code order_status} reply ({@link PaymentRecords}) and checks
+ * the gateway's ledger against the department's topic ({@link PaymentLedger}). {@code --mix payments}: the citizens
+ * first walk to the "Review and pay" message (setup, not measured), then pay at the ramp's rate (payments/s).
  *
  * <pre>benchmarks/bin/platform.sh (starts the platform with ./seva up and runs this)</pre>
  */
@@ -81,6 +90,16 @@ public final class PlatformLoad {
     private final Map<Integer, Recorder> stepLatency = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> stepAnswered = new ConcurrentHashMap<>();
     private volatile int currentStep = -1;
+    /** Payments: each citizen's outcome, their records, and (payments mode) the citizens waiting to pay. */
+    PaymentMix paymentMix = PaymentMix.parse("success", 17);
+    PaymentRecords payments = new PaymentRecords(Duration.ZERO, Duration.ZERO);
+    volatile boolean payLater;
+    private final Queue<VirtualCitizen> readyToPay = new ConcurrentLinkedQueue<>();
+    /** Replies the fee's payment brings when captured: the order completed, the receipt, and the department's outcomes. */
+    int afterPaymentReplies = 5;
+    boolean plotPayments;
+    boolean feeFirst;
+    private final AtomicLong noneWaiting = new AtomicLong();
 
     /** One citizen message and how many replies it gets. */
     record Step(CitizenMessage message, int replies, String label) {
@@ -101,7 +120,7 @@ public final class PlatformLoad {
         int port = Integer.parseInt(a.get("stand-in-port", "18090"));
         String out = a.get("out", "benchmarks/results");
         String name = a.get("name", "platform");
-        List<double[]> steps = new ArrayList<>(); // {journeys per second, seconds}
+        List<double[]> steps = new ArrayList<>(); // {journeys (payments mode: payments) per second, seconds}
         for (String step : a.get("ramp", "2:60").split(",")) {
             String[] parts = step.split(":");
             steps.add(new double[]{Double.parseDouble(parts[0]), Double.parseDouble(parts[1])});
@@ -109,6 +128,26 @@ public final class PlatformLoad {
         String fault = a.get("fault", "none");
         int warmup = Integer.parseInt(a.get("warmup", "0"));
         int faultAt = Integer.parseInt(a.get("fault-at", "30")); // seconds into the measured ramp, after the warm-up
+        int faultSeconds = Integer.parseInt(a.get("fault-seconds", "60")); // how long a Razorpay fault lasts
+        // mix "journey": the whole income-certificate journey per citizen (rates in journeys/s). mix "chat": what most
+        // messages are (issue 16's chat mix): onboarding, then rounds of the menu, a search and a status check (rates in
+        // citizen messages/s). mix "payments": journeys to the payment request first (not measured), then payments/s.
+        String mix = a.get("mix", "journey");
+        boolean paymentsMode = mix.equals("payments");
+        boolean feeFirst = !mix.equals("chat") && !"false".equals(System.getenv("PAYMENTS_ENABLED"));
+        if (paymentsMode && !feeFirst) {
+            throw new IllegalArgumentException("--mix payments needs the fee paid in the chat (PAYMENTS_ENABLED is false)");
+        }
+        // Razorpay's webhook faults from the start (none, duplicate, reorder, drop, failed_before_captured), and room for
+        // every order of a long run (the stand-in forgets the oldest past its capacity, and the ledger check needs them all).
+        RazorpayConfig razorpayConfig = RazorpayConfig.defaults()
+                .withWebhookUrl(URI.create(a.get("razorpay-webhook", "http://127.0.0.1:38088/webhooks/razorpay")))
+                .withWebhookDelivery(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(30))
+                .withAccount("acc_SevaSimulator1", 300_000)
+                .withFaults(RazorpayFaults.named(a.get("razorpay-webhook-fault", "none")));
+        StandInConfig.Payments paymentTiming = StandInConfig.Payments.defaults();
+        paymentTiming = new StandInConfig.Payments(paymentTiming.configurations(), true, paymentTiming.pendingAfter(),
+                paymentTiming.settleAfter(), paymentTiming.lateWebhookAfter(), 300_000);
 
         GraphApiStandIn meta = GraphApiStandIn.start(port, StandInConfig.defaults().toBuilder()
                 .accessToken(a.get("token", "seva-dev-access-token"))
@@ -119,19 +158,19 @@ public final class PlatformLoad {
                 // Meta retries a webhook the gateway did not take for up to 7 days; 10 attempts from 1 s
                 // cover 8.5 minutes, longer than any outage these runs cause.
                 .webhookDelivery(new StandInConfig.WebhookDelivery(10, Duration.ofSeconds(1)))
-                // Razorpay too (issue 17): its signed webhooks to payment-service, retried as Razorpay does.
-                .razorpay(RazorpayConfig.defaults().withWebhookUrl(URI.create(a.get("razorpay-webhook", "http://127.0.0.1:38088/webhooks/razorpay")))
-                        .withWebhookDelivery(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofMinutes(30)))
+                // WhatsApp Payments and Razorpay too (issue 17): Razorpay's signed webhooks to payment-service, retried as Razorpay does.
+                .payments(paymentTiming)
+                .razorpay(razorpayConfig)
                 .build());
-        // mix "journey": the whole income-certificate journey per citizen (rates in journeys/s). mix "chat": what most
-        // messages are (issue 16's chat mix): onboarding, then rounds of the menu, a search and a status check (rates in
-        // citizen messages/s).
-        String mix = a.get("mix", "journey");
-        boolean feeFirst = !mix.equals("chat") && !"false".equals(System.getenv("PAYMENTS_ENABLED"));
         List<Step> steps0 = mix.equals("chat") ? chat(Integer.parseInt(a.get("rounds", "5"))) : journey(catalogue, feeFirst);
         // After the confirmation of a journey: accepted, approved and the certificate; with the fee paid first (issue 17)
         // also the order completed and the fee's receipt.
-        PlatformLoad load = new PlatformLoad(meta, steps0, mix.equals("chat") ? 0 : feeFirst ? 5 : 3);
+        PlatformLoad load = new PlatformLoad(meta, steps0, mix.equals("chat") ? 0 : 3);
+        load.feeFirst = feeFirst;
+        load.afterPaymentReplies = Integer.parseInt(a.get("after-payment-replies", "5"));
+        load.paymentMix = PaymentMix.parse(a.get("payment-outcomes", "success"), Long.parseLong(a.get("payment-seed", "17")));
+        load.payments = new PaymentRecords(paymentTiming.pendingAfter(), paymentTiming.settleAfter());
+        load.plotPayments = paymentsMode;
         if (mix.equals("chat")) {
             // The ramp and warm-up rates are citizen messages/s: citizens arrive at rate / messages per citizen.
             steps.forEach(s -> s[0] = s[0] / steps0.size());
@@ -140,29 +179,30 @@ public final class PlatformLoad {
         ProcessCpu cpu = new ProcessCpu(a.get("seva-home", ""));
         int idleSeconds = Integer.parseInt(a.get("idle-seconds", "30"));
         long started = System.nanoTime();
+        Instant runStart = Instant.now();
         List<String> timeline = new ArrayList<>();
-        Thread faults = new Thread(() -> inject(fault, warmup + faultAt, meta, a.get("seva-home", ""), timeline, started), "faults");
+        // The fault counts from the first measured arrival, not from the start: the warm-up's drain, the idle cost and
+        // the payments mode's setup come before it and last as long as they last.
+        CountDownLatch measuredStart = new CountDownLatch(1);
+        Thread faults = new Thread(() -> inject(fault, faultAt, faultSeconds, measuredStart, meta, a.get("seva-home", ""), timeline, started), "faults");
         faults.setDaemon(true);
         faults.start();
 
         List<long[]> seconds = new ArrayList<>(); // {second, answered, p99 micros}
         double total = steps.stream().mapToDouble(s -> s[1]).sum();
-        Thread sampler = new Thread(() -> load.sample(seconds, started, (int) total + 900), "sampler");
+        Thread sampler = new Thread(() -> load.sample(seconds, started, (int) total + 900 + (paymentsMode ? 7200 : 0)), "sampler");
         sampler.setDaemon(true);
         sampler.start();
         if (warmup > 0) {
             // JIT compilation of ten JVMs on two cores takes minutes: measure after it, at a gentle rate.
             // warmup-rate: journeys/s, or citizen messages/s in the chat mix (13 by default, as one journey/s).
             load.arrive(mix.equals("chat") ? Double.parseDouble(a.get("warmup-rate", "13")) / steps0.size()
-                    : Double.parseDouble(a.get("warmup-rate", "1")), warmup);
+                    : Double.parseDouble(a.get("warmup-rate", "1")), warmup, Integer.MAX_VALUE);
         }
         String idle = "";
         if (idleSeconds > 0) {
             // The idle cost: once the warm-up's journeys have ended, nothing arrives for idleSeconds.
-            long quietBy = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (System.nanoTime() < quietBy && load.journeysDone.get() < load.citizens.size()) {
-                Thread.sleep(500);
-            }
+            load.awaitJourneys(TimeUnit.MINUTES.toNanos(3));
             Thread.sleep(5_000);
             Map<String, Long> before = cpu.snapshot();
             Thread.sleep(idleSeconds * 1000L);
@@ -170,6 +210,10 @@ public final class PlatformLoad {
             idle = String.format(Locale.ROOT, "%n## Idle cost (%d s with no message, after the warm-up)%n%n"
                     + "Platform total: %.1f%% of one core.%n%n", idleSeconds, 100.0 * ProcessCpu.platformTotal(used) / (idleSeconds * 1000.0))
                     + ProcessCpu.table(used, idleSeconds, 0);
+        }
+        String setup = "";
+        if (paymentsMode) {
+            setup = load.setUpPayers(steps, Double.parseDouble(a.get("setup-rate", "5")), Long.parseLong(a.get("setup-minutes", "60")));
         }
         String jfr = a.get("jfr", "");
         if (!jfr.isEmpty()) {
@@ -180,45 +224,60 @@ public final class PlatformLoad {
         long cpuFrom = System.nanoTime();
         long sentBefore = load.messagesSent.get();
         long repliesBefore = load.repliesReceived.get();
+        long paidBefore = load.payments.made();
+        measuredStart.countDown();
         for (int i = 0; i < steps.size(); i++) {
             load.currentStep = i;
-            load.arrive(steps.get(i)[0], (int) steps.get(i)[1]);
+            if (paymentsMode) {
+                load.payFromPool(steps.get(i)[0], (int) steps.get(i)[1]);
+            } else {
+                load.arrive(steps.get(i)[0], (int) steps.get(i)[1], Integer.MAX_VALUE);
+            }
         }
         long arrivalsEnded = System.nanoTime();
-        int expected = load.citizens.size();
+        // Citizens of the payments mode's pool the ramp did not need: nothing more comes to them.
+        int unpaid = load.releaseUnpaid();
         // Let every journey finish: the last citizens still answer fields, then wait for outcomes and certificates.
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(Long.parseLong(a.get("drain-minutes", "4")));
-        while (System.nanoTime() < deadline && load.journeysDone.get() < expected) {
-            Thread.sleep(500);
-        }
+        load.awaitJourneys(TimeUnit.MINUTES.toNanos(Long.parseLong(a.get("drain-minutes", "4"))));
         double drained = (System.nanoTime() - arrivalsEnded) / 1e9;
         // CPU per citizen message: from the first measured arrival until every journey's work ended (department, PDF).
         Map<String, Long> cpuUsed = ProcessCpu.used(cpuBefore, cpu.snapshot());
         double cpuSeconds = (System.nanoTime() - cpuFrom) / 1e9;
-        long sent = load.messagesSent.get() - sentBefore;
-        String cpuReport = String.format(Locale.ROOT, "%n## CPU per citizen message (mix: %s; %d citizen messages over %.0f s, from the first measured "
-                + "arrival to the end of the last journey)%n%nPlatform total: **%.2f ms per citizen message**, %.1f%% of one core on average.%n%n",
-                mix, sent, cpuSeconds, (double) ProcessCpu.platformTotal(cpuUsed) / Math.max(1, sent),
+        long sent = paymentsMode ? load.payments.made() - paidBefore : load.messagesSent.get() - sentBefore;
+        String unit = paymentsMode ? "payment" : "citizen message";
+        String cpuReport = String.format(Locale.ROOT, "%n## CPU per %s (mix: %s; %d %ss over %.0f s, from the first measured "
+                + "arrival to the end of the last journey)%n%n%sPlatform total: **%.2f ms per %s**, %.1f%% of one core on average.%n%n",
+                unit, mix, sent, unit, cpuSeconds, paymentsMode ? "In the payments mode the table's \"per citizen message\" columns are per payment "
+                        + "(each with its order completed, receipt, the department's decision and certificate after it).\n\n" : "",
+                (double) ProcessCpu.platformTotal(cpuUsed) / Math.max(1, sent), unit,
                 100.0 * ProcessCpu.platformTotal(cpuUsed) / (cpuSeconds * 1000))
                 + ProcessCpu.table(cpuUsed, cpuSeconds, sent) + idle;
-        double repliesPerMessage = (double) (load.repliesReceived.get() - repliesBefore) / Math.max(1, sent);
+        double repliesPerMessage = (double) (load.repliesReceived.get() - repliesBefore) / Math.max(1, load.messagesSent.get() - sentBefore);
         Thread.sleep(10_000); // late duplicates would show up now
         String postgres = a.get("postgres", "");
-        if (!postgres.isEmpty() && fault.equals("none")) {
+        if (!postgres.isEmpty() && fault.equals("none") && !paymentsMode) {
             // The bare steps, measured now that the load is over, on the same machine and the same broker and database.
             cpuReport += Floor.report(new Floor(cpu, bootstrap, postgres, a.get("postgres-user", "postgres"), a.get("postgres-password", "postgres"))
                     .measure(), repliesPerMessage);
         }
         double elapsed = (System.nanoTime() - started) / 1e9 - warmup;
         String lag = consumerLag(bootstrap);
-        Map<String, Map<String, Integer>> applications = applicationsPerReference(bootstrap);
+        Map<String, Set<String>> feePaid = new HashMap<>();
+        Map<String, Map<String, Integer>> applications = applicationsPerReference(bootstrap, feePaid);
         String report = load.report(name, steps, fault, faultAt, elapsed, applications, lag, timeline)
                 + String.format(Locale.ROOT, "%nWarm-up: %d s (not counted). Last journey finished %.0f s after the last arrival.%n", warmup, drained)
-                + cpuReport;
+                + setup + (unpaid > 0 ? unpaid + " citizens of the pool were not needed by the ramp: their orders stay unpaid.\n" : "");
+        if (feeFirst) {
+            report += load.payments.report(steps, paymentsMode ? "payments/s" : "journeys/s")
+                    + load.paymentNotes(fault)
+                    + PaymentLedger.read(meta.baseUrl(), razorpayConfig, runStart).report(load.ordersOfConfirmed(), feePaid, meta.razorpay());
+        }
+        report += cpuReport;
         Files.createDirectories(Path.of(out));
         String stamp = Instant.now().toString().replaceAll("[:.]", "").substring(0, 15) + "Z";
         Path png = Path.of(out, name + "-" + stamp + ".png");
-        Plot.latencyOverTime(seconds, png, name + ": replies per second and p99 latency" + (fault.equals("none") ? "" : " (fault: " + fault + " at " + faultAt + " s)"));
+        Plot.latencyOverTime(seconds, png, name + (paymentsMode ? ": payments completed per second and p99 payment latency"
+                : ": replies per second and p99 latency") + (fault.equals("none") ? "" : " (fault: " + fault + " at " + faultAt + " s)"));
         Files.writeString(Path.of(out, name + "-" + stamp + ".md"), report + "\n![latency over time](" + png.getFileName() + ")\n");
         System.out.println(report);
         System.out.println("Plot: " + png);
@@ -226,29 +285,124 @@ public final class PlatformLoad {
         load.senders.shutdownNow();
     }
 
-    /** Opens journeys at {@code perSecond} for {@code seconds}. */
-    void arrive(double perSecond, int seconds) throws InterruptedException {
+    /** Waits until every citizen's journey is done (all its replies in), or {@code nanos} passed. */
+    void awaitJourneys(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        while (System.nanoTime() < deadline && journeysDone.get() < citizens.size()) {
+            Thread.sleep(500);
+        }
+    }
+
+    /** Opens journeys at {@code perSecond} for {@code seconds}, at most {@code max} of them. */
+    void arrive(double perSecond, int seconds, int max) throws InterruptedException {
         long interval = (long) (1_000_000_000L / perSecond);
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long due = System.nanoTime();
-        while (due < end) {
+        int opened = 0;
+        while (due < end && opened < max) {
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
             String number = "9177" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-            VirtualCitizen citizen = new VirtualCitizen(number);
+            VirtualCitizen citizen = new VirtualCitizen(number, paymentMix.next());
             if (citizens.putIfAbsent(number, citizen) == null) {
                 senders.execute(() -> citizen.next());
+                opened++;
             }
             due += interval;
         }
+    }
+
+    /**
+     * The payments mode's setup (not measured): as many citizens as the ramp will pay walk the journey at
+     * {@code rate} journeys/s up to WhatsApp's "Review and pay" message, and wait there.
+     */
+    String setUpPayers(List<double[]> ramp, double rate, long minutes) throws InterruptedException {
+        int needed = (int) Math.ceil(ramp.stream().mapToDouble(s -> s[0] * s[1]).sum());
+        long from = System.nanoTime();
+        payLater = true;
+        arrive(rate, (int) Math.ceil(needed / rate) + 1, needed);
+        long deadline = from + TimeUnit.MINUTES.toNanos(minutes);
+        while (readyToPay.size() < needed && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        return String.format(Locale.ROOT, "Payments mode: %d citizens walked the journey to the payment request at %.1f journeys/s first "
+                + "(not measured, %.0f s); %d were waiting to pay when the ramp began.%n", needed, rate, (System.nanoTime() - from) / 1e9,
+                readyToPay.size());
+    }
+
+    /** Pays at {@code perSecond} for {@code seconds} with the citizens waiting (open loop); counts the moments none was waiting. */
+    void payFromPool(double perSecond, int seconds) throws InterruptedException {
+        long interval = (long) (1_000_000_000L / perSecond);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        for (long due = System.nanoTime(); due < end; due += interval) {
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            VirtualCitizen citizen = readyToPay.poll();
+            if (citizen == null) {
+                noneWaiting.incrementAndGet();
+            } else {
+                senders.execute(citizen::pay);
+            }
+        }
+    }
+
+    /** The payments mode's pool citizens the ramp did not pay: their journeys end here. */
+    int releaseUnpaid() {
+        payLater = false;
+        int released = 0;
+        for (VirtualCitizen c = readyToPay.poll(); c != null; c = readyToPay.poll()) {
+            c.released();
+            released++;
+        }
+        return released;
+    }
+
+    /** Every confirmed application's first order → the outcome its citizen paid with ("" when not paid). */
+    Map<String, String> ordersOfConfirmed() {
+        Map<String, String> orders = new HashMap<>();
+        for (VirtualCitizen c : citizens.values()) {
+            synchronized (c) {
+                if (c.reference != null) {
+                    orders.put(c.reference + "-1", c.paid ? c.outcome : "");
+                }
+            }
+        }
+        return orders;
+    }
+
+    /** What a reader must know to trust the payment sections: the reconciliation's timing, the stand-in's limits. */
+    String paymentNotes(String fault) {
+        StringBuilder n = new StringBuilder();
+        String after = System.getenv().getOrDefault("PAYMENT_RECONCILE_AFTER", "10m (payment-service's default)");
+        String every = System.getenv().getOrDefault("PAYMENT_RECONCILE_EVERY", "1m (payment-service's default)");
+        n.append(String.format(Locale.ROOT, "%nPayment outcomes drawn: %s. Reconciliation: orders older than %s looked up every %s.%n", paymentMix, after, every));
+        if ((paymentMix.has("no_webhook") || fault.startsWith("razorpay-")) && !System.getenv().containsKey("PAYMENT_RECONCILE_AFTER")) {
+            n.append("A lost webhook is found only by the reconciliation, after PAYMENT_RECONCILE_AFTER: with the default 10 minutes such "
+                    + "payments complete after the drain and show as lost here. Set PAYMENT_RECONCILE_AFTER=20s PAYMENT_RECONCILE_EVERY=5s.\n");
+        }
+        if (paymentMix.has("no_webhook") && !fault.equals("razorpay-lost") && !fault.equals("razorpay-down")) {
+            n.append("no_webhook drops WhatsApp's payment webhook only; Razorpay's own payment.captured still reaches payment-service (the "
+                    + "stand-in settles WhatsApp PG payments with Delivery.NORMAL), so outside a razorpay-lost/razorpay-down window it is not "
+                    + "lost to the platform.\n");
+        }
+        if (noneWaiting.get() > 0) {
+            n.append(noneWaiting.get()).append(" payments of the ramp found no citizen waiting to pay (the setup made too few).\n");
+        }
+        return n.toString();
     }
 
     private void replyReceived(LoggedMessage message) {
         VirtualCitizen citizen = citizens.get(message.citizen());
         if (citizen != null && LoggedMessage.OUTBOUND.equals(message.direction())) {
             repliesReceived.incrementAndGet();
+            JsonNode body = message.body();
+            if (body != null && body.path("interactive").path("type").asText().equals("order_status")) {
+                payments.orderStatus(body, System.nanoTime());
+            }
             citizen.received(message);
         }
     }
@@ -256,17 +410,23 @@ public final class PlatformLoad {
     /** A citizen walking the journey: one step at a time, the next when the replies of this one arrived. */
     final class VirtualCitizen {
         final String number;
+        /** How this citizen's payment goes (PaymentMix), drawn at arrival. */
+        final String outcome;
         int step;
         int repliesThisStep;
         int repliesTotal;
         long sentAt;
         int sentInStep;
         boolean confirmed;
+        boolean paid;
+        /** Replies still to come after the journey's last step: the department's (no fee), or what the payment brings. */
+        int afterJourney;
         /** The application's reference, once confirmed: its first order is {@code <reference>-1}. */
         String reference;
 
-        VirtualCitizen(String number) {
+        VirtualCitizen(String number, String outcome) {
             this.number = number;
+            this.outcome = outcome;
         }
 
         synchronized void next() {
@@ -280,6 +440,35 @@ public final class PlatformLoad {
             meta.citizenSends(number, journey.get(step).message());
         }
 
+        /**
+         * The fee, paid with "Review and pay" as a citizen does (the stand-in reports it as WhatsApp and Razorpay would).
+         * A captured payment brings the order completed, the receipt and the department's outcomes; a failed one the
+         * failure's message (the order stays payable, this citizen does not try again); a pending one nothing.
+         */
+        synchronized void pay() {
+            String order = reference + "-1";
+            afterJourney = PaymentMix.captures(outcome) ? afterPaymentReplies : outcome.equals("failure") ? 1 : 0;
+            long at = System.nanoTime();
+            try {
+                meta.citizenPays(number, CitizenPayment.of(order, outcome));
+                paid = true;
+                payments.paid(order, outcome, at, currentStep);
+            } catch (IllegalArgumentException refused) {
+                afterJourney = 0;
+                payments.refused();
+            }
+            if (repliesTotal == expectedTotal()) {
+                journeysDone.incrementAndGet(); // nothing more to come (pending, refused)
+            }
+        }
+
+        /** Not paid by the payments mode's ramp: nothing more to come. */
+        synchronized void released() {
+            if (repliesTotal == expectedTotal()) {
+                journeysDone.incrementAndGet();
+            }
+        }
+
         synchronized void received(LoggedMessage reply) {
             repliesTotal++;
             if (step >= journey.size()) {
@@ -290,7 +479,9 @@ public final class PlatformLoad {
             }
             if (repliesThisStep == 0) {
                 long micros = Math.min((System.nanoTime() - sentAt) / 1000, TimeUnit.SECONDS.toMicros(120));
-                perSecond.recordValue(micros);
+                if (!plotPayments) {
+                    perSecond.recordValue(micros);
+                }
                 if (sentInStep >= 0) {
                     latency.recordValue(micros);
                     messagesAnswered.incrementAndGet();
@@ -312,18 +503,23 @@ public final class PlatformLoad {
                 step++;
                 if (step < journey.size()) {
                     senders.schedule(this::next, thinkMillis, TimeUnit.MILLISECONDS);
-                } else if (confirmed && asyncReplies > 3) {
-                    // The fee, paid with "Review and pay" as a citizen does (the stand-in reports it as WhatsApp and Razorpay would).
-                    String order = reference + "-1";
-                    senders.schedule(() -> meta.citizenPays(number, CitizenPayment.of(order, "success")), thinkMillis, TimeUnit.MILLISECONDS);
-                } else if (repliesTotal == expectedTotal()) {
-                    journeysDone.incrementAndGet(); // nothing more to come (the chat mix has no department)
+                } else if (confirmed && feeFirst) {
+                    if (payLater) {
+                        readyToPay.add(this); // the payments mode: paid by the ramp
+                    } else {
+                        senders.schedule(this::pay, thinkMillis, TimeUnit.MILLISECONDS);
+                    }
+                } else {
+                    afterJourney = confirmed ? asyncReplies : 0;
+                    if (repliesTotal == expectedTotal()) {
+                        journeysDone.incrementAndGet(); // nothing more to come (the chat mix has no department)
+                    }
                 }
             }
         }
 
         int expectedTotal() {
-            return journey.stream().mapToInt(Step::replies).sum() + (confirmed ? asyncReplies : 0);
+            return journey.stream().mapToInt(Step::replies).sum() + afterJourney;
         }
     }
 
@@ -335,8 +531,9 @@ public final class PlatformLoad {
             } catch (InterruptedException e) {
                 return;
             }
-            long answered = messagesAnswered.get();
-            Histogram h = perSecond.getIntervalHistogram();
+            // The payments mode plots payments completed (order_status) and their latency instead of replies.
+            long answered = plotPayments ? payments.completed() : messagesAnswered.get();
+            Histogram h = plotPayments ? payments.perSecond.getIntervalHistogram() : perSecond.getIntervalHistogram();
             synchronized (into) {
                 into.add(new long[]{s, answered - previous, h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99)});
             }
@@ -368,7 +565,7 @@ public final class PlatformLoad {
         long lostApplications = references.stream().filter(r -> !applications.containsKey(r)).count();
         StringBuilder r = new StringBuilder();
         r.append("# ").append(name).append(" (").append(Instant.now()).append(")\n\n");
-        r.append(String.format(Locale.ROOT, "Ramp (journeys/s:seconds): %s. Fault: %s%s.%n%n", steps.stream()
+        r.append(String.format(Locale.ROOT, "Ramp (" + (plotPayments ? "payments/s" : "journeys/s") + ":seconds): %s. Fault: %s%s.%n%n", steps.stream()
                 .map(s -> String.format(Locale.ROOT, "%.1f:%.0f", s[0], s[1])).toList(), fault, fault.equals("none") ? "" : " at " + faultAt + " s"));
         r.append("| citizens | messages answered | msg/s (whole run) | p50 ms | p99 ms | p99.9 ms | max ms | journeys complete | unfinished |\n");
         r.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -453,14 +650,21 @@ public final class PlatformLoad {
 
     // --- faults --------------------------------------------------------------------------------
 
-    static void inject(String fault, int at, GraphApiStandIn meta, String sevaHome, List<String> timeline, long started) {
+    /**
+     * Injects {@code fault} {@code at} seconds after the first measured arrival ({@code measuredStart}). The payment
+     * faults (razorpay-down, razorpay-lost, razorpay-doubled: {@link PaymentFaults}) last {@code seconds}.
+     */
+    static void inject(String fault, int at, int seconds, CountDownLatch measuredStart, GraphApiStandIn meta, String sevaHome,
+                       List<String> timeline, long started) {
         if (fault.equals("none")) {
             return;
         }
         try {
+            measuredStart.await();
             Thread.sleep(at * 1000L);
             long t0 = System.nanoTime();
             switch (fault) {
+                case "razorpay-down", "razorpay-lost", "razorpay-doubled" -> PaymentFaults.inject(fault, meta.razorpay(), seconds);
                 case "meta-5xx" -> meta.faults().apply(FaultSettings.serverErrorsFor(30, 500));
                 case "meta-429" -> meta.faults().apply(FaultSettings.rateLimitFor(30));
                 case "kafka", "postgres" -> seva(sevaHome, "restart", fault);
@@ -473,8 +677,9 @@ public final class PlatformLoad {
                 }
             }
             synchronized (timeline) {
-                timeline.add(String.format(Locale.ROOT, "at %.0f s: %s (took %d ms to inject and recover the process)", (t0 - started) / 1e9, fault,
-                        (System.nanoTime() - t0) / 1_000_000));
+                timeline.add(String.format(Locale.ROOT, "at %.0f s (%d s into the measured load): %s (took %d ms to inject and recover%s)",
+                        (t0 - started) / 1e9, at, fault, (System.nanoTime() - t0) / 1_000_000,
+                        PaymentFaults.handles(fault) ? ": the fault's whole window" : " the process"));
             }
         } catch (Exception e) {
             synchronized (timeline) {
@@ -499,36 +704,18 @@ public final class PlatformLoad {
     // --- checks on the broker ------------------------------------------------------------------
 
     /**
-     * Every application.submitted on the department's topic, read from the beginning to the end offsets
-     * taken now (assigned partitions, no consumer group: on an overloaded broker a group join can take
-     * longer than any "quiet for 5 s" rule, which once reported 0 applications on the topic).
+     * Every application.submitted on the department's topic (application reference → event id → copies), read from
+     * the beginning to the end offsets taken now; also fills {@code feePaid} (order id → event ids naming it in feePaid).
      */
-    static Map<String, Map<String, Integer>> applicationsPerReference(String bootstrap) {
+    static Map<String, Map<String, Integer>> applicationsPerReference(String bootstrap, Map<String, Set<String>> feePaid) {
         Map<String, Map<String, Integer>> counts = new HashMap<>();
-        String topic = Topics.departmentApplications("revenue");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(60));
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + topic + " to its end within 3 minutes");
-                }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode event = EventJson.mapper().readTree(record.value());
-                    if (event.path("eventType").asText().equals("application.submitted")) {
-                        counts.computeIfAbsent(event.path("applicationRef").asText(), ref -> new HashMap<>())
-                                .merge(event.path("eventId").asText(), 1, Integer::sum);
-                    }
-                }
+        TopicReader.readToEnd(bootstrap, Topics.departmentApplications("revenue"), event -> {
+            if (event.path("eventType").asText().equals("application.submitted")) {
+                counts.computeIfAbsent(event.path("applicationRef").asText(), ref -> new HashMap<>())
+                        .merge(event.path("eventId").asText(), 1, Integer::sum);
+                PaymentLedger.addFeePaid(feePaid, event);
             }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        });
         return counts;
     }
 

@@ -91,15 +91,59 @@ class BrowserJourneyIT {
 
             chat.awaitsTicks();
             assertThat(chat.errorBanner()).isEmpty();
-            Path screenshot = Path.of("target", "screenshots", "chat-journey.png");
-            chat.screenshot(screenshot);
-            if (Boolean.getBoolean("seva.e2e.screenshot.update")) {
-                Path docs = Platform.REPO.resolve("docs/images/chat-journey.png");
-                Files.createDirectories(docs.getParent());
-                Files.copy(screenshot, docs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
+            keepScreenshot(chat, "chat-journey.png");
         } finally {
             Files.deleteIfExists(evidence);
+        }
+    }
+
+    /**
+     * A property tax (issue 17) on the chat page: the assessment number looked up at once by the Municipal desk's data,
+     * owner, period, amount and due date shown, paid with a UPI app, the signed receipt verified, and the department's
+     * word that it recorded the payment.
+     */
+    @Test
+    void propertyTaxLookedUpAndPaidOnTheChatPage() throws Exception {
+        String waId = "9178" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        try (ChatPage chat = ChatPage.open(platform.url("whatsapp-simulator"), waId)) {
+            chat.types("hi");
+            chat.tapsButton("consent:accept:en");
+            chat.tapsButton("lang:en");
+            chat.awaitsAnyMessage();
+            chat.types("property tax");
+            chat.picksRow("svc:" + PaymentJourneysIT.PROPERTY_TAX);
+            chat.tapsButton("apply");
+            chat.awaitsText("municipality");
+            chat.types("Guntur");
+            chat.awaitsText("assessment number");
+            chat.types(PaymentJourneysIT.GUNTUR_ASSESSMENT);
+            chat.awaitsText("Mobile number");
+            chat.types("skip");
+            String bill = chat.awaitsText("Amount due");
+            assertThat(bill).contains("K. Lakshmi", "₹1846.00", "2026-27, second half", "31-12-2026");
+            Matcher reference = Pattern.compile("SEVA-MUN-\\d{4}-\\d{6}").matcher(bill);
+            assertThat(reference.find()).as("a reference number in: %s", bill).isTrue();
+            assertThat(chat.paysWith("phonepe")).isEqualTo(reference.group() + "-1");
+
+            WebElement receipt = chat.awaitsDocumentNamed("receipt-RCPT-MUN-");
+            JsonNode verdict = Citizen.get(JourneysIT.qrCodeOf(Citizen.HTTP.send(HttpRequest.newBuilder(
+                    URI.create(receipt.getAttribute("href"))).build(), HttpResponse.BodyHandlers.ofByteArray()).body()).replace("localhost", "127.0.0.1"));
+            assertThat(verdict.path("status").asText()).as("the tax's signed receipt verifies").isEqualTo("valid");
+            chat.awaitsText("recorded your payment");
+            chat.awaitsTicks();
+            assertThat(chat.errorBanner()).isEmpty();
+            keepScreenshot(chat, "chat-property-tax.png");
+        }
+    }
+
+    /** target/screenshots/<name>; with -Dseva.e2e.screenshot.update=true also docs/images/<name> (the README's picture). */
+    private static void keepScreenshot(ChatPage chat, String name) throws Exception {
+        Path screenshot = Path.of("target", "screenshots", name);
+        chat.screenshot(screenshot);
+        if (Boolean.getBoolean("seva.e2e.screenshot.update")) {
+            Path docs = Platform.REPO.resolve("docs/images/" + name);
+            Files.createDirectories(docs.getParent());
+            Files.copy(screenshot, docs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

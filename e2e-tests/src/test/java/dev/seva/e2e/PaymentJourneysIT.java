@@ -21,6 +21,14 @@ class PaymentJourneysIT {
 
     static Platform platform;
 
+    static final String PROPERTY_TAX = "mun-property-tax-payment";
+    /** desk-service's sample data (Guntur): an open half-year bill of ₹1,846.00 for K. Lakshmi (the Chromium journey pays it). */
+    static final String GUNTUR_ASSESSMENT = "1086012345";
+    /** Another open Guntur bill, paid twice below. */
+    static final String GUNTUR_SECOND_ASSESSMENT = "1086012346";
+    /** A Guntur property with its bills paid. */
+    static final String GUNTUR_NOTHING_DUE = "1086099999";
+
     @BeforeAll
     static void up() {
         platform = Platform.get();
@@ -63,6 +71,61 @@ class PaymentJourneysIT {
         raju.receives(Citizen.saying("has been refunded"), "the refund processed at Razorpay");
         JsonNode refunds = Citizen.get(platform.url("whatsapp-simulator") + "/simulator/razorpay/events");
         assertThat(refunds.toString()).as("Razorpay's refund.processed for the pass's fee").contains("refund.processed");
+    }
+
+    /**
+     * Bills (issue 17): the amount due looked up at once from the Municipal desk's data; the same bill looked up twice and
+     * paid twice is charged once (the department marks it paid on the first payment, rejects the second, and Razorpay
+     * refunds it); a property with nothing due and a number the department does not know are told, nothing to pay.
+     */
+    @Test
+    void aBillLookedUpAndPaidTwiceIsChargedOnceAndUnknownOrSettledNumbersAreTold() {
+        Citizen lakshmi = citizen();
+        lakshmi.say("en", "property tax");
+        String first = looksUpBill(lakshmi, GUNTUR_SECOND_ASSESSMENT);
+        String second = looksUpBill(lakshmi, GUNTUR_SECOND_ASSESSMENT);
+        assertThat(second).isNotEqualTo(first);
+
+        lakshmi.pays(first + "-1", "success");
+        lakshmi.receives(Citizen.saying("recorded your payment"), "the department marked the bill paid");
+        lakshmi.pays(second + "-1", "success");
+        lakshmi.receivesEach("the second payment refused and refunded", List.of(Citizen.saying("already paid"), Citizen.saying("is being refunded")));
+        lakshmi.receives(Citizen.saying("has been refunded"), "the refund processed at Razorpay");
+
+        lakshmi.says("menu");
+        lakshmi.receives(Citizen.offering("popular"), "the menu");
+        asksFor(lakshmi, GUNTUR_NOTHING_DUE);
+        lakshmi.receives(m -> Citizen.text(m).startsWith("✅ *Pay property tax"), "nothing due");
+        lakshmi.says("menu");
+        lakshmi.receives(Citizen.offering("popular"), "the menu");
+        asksFor(lakshmi, "1086000001");
+        lakshmi.receives(Citizen.saying("to try again"), "an unknown number");
+    }
+
+    /** Property tax for a Guntur assessment number: the bill shown (amount, period, due date) and its payment request. */
+    private static String looksUpBill(Citizen citizen, String assessment) {
+        asksFor(citizen, assessment);
+        JsonNode bill = citizen.receives(Citizen.saying("Amount due"), "the bill for " + assessment);
+        assertThat(Citizen.text(bill)).contains("₹", "Due by");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("SEVA-MUN-\\d{4}-\\d{6}").matcher(Citizen.text(bill));
+        assertThat(m.find()).as(Citizen.text(bill)).isTrue();
+        citizen.awaitsPaymentRequest(m.group());
+        return m.group();
+    }
+
+    private static void asksFor(Citizen citizen, String assessment) {
+        citizen.says("property tax");
+        citizen.receives(m -> Citizen.choices(m).contains("svc:" + PROPERTY_TAX), "the search results");
+        citizen.chooses("svc:" + PROPERTY_TAX);
+        citizen.receives(Citizen.offering("apply"), "the service's details");
+        citizen.taps("apply");
+        citizen.receives(Citizen.saying("municipality"), "the municipality question");
+        citizen.says("Guntur");
+        citizen.receives(Citizen.saying("assessment number"), "the assessment number question");
+        citizen.says(assessment);
+        citizen.receives(Citizen.saying("Mobile"), "the mobile question");
+        citizen.says("skip");
+        citizen.receives(Citizen.saying("one moment"), "asking the department");
     }
 
     private static String applyWithoutPaying(Citizen citizen, String serviceId, String query) {

@@ -135,7 +135,8 @@ public class DepartmentUpdates {
             String service = Json.read(app.serviceName, LocalizedText.class).in(l.code());
             if (RECEIPT.equals(d.documentType())) {
                 // The signed receipt of the fee (issue 17): sent, and the application keeps its status and its document.
-                Reply receipt = new Reply.Document(d.documentId(), d.fileName(), Messages.text(l, "receipt.caption.text", service, app.reference));
+                Reply receipt = new Reply.Document(d.documentId(), d.fileName(), Messages.text(l,
+                        app.billId != null ? "bill.receipt.caption.text" : "receipt.caption.text", service, app.reference));
                 return outbound.send(OutboundMessages.Recipient.of(citizen), List.of(receipt), null, app.reference);
             }
             app.status = ApplicationRow.DOCUMENT_ISSUED;

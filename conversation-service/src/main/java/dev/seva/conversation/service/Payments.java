@@ -183,7 +183,7 @@ public class Payments {
                 effect = sendToDepartment(app, e);
                 replies.add(app.billId != null
                         ? new Reply.OrderStatus(e.orderId(), Messages.text(l, "bill.paid.body", amount, e.receiptNumber(), app.reference, service),
-                        "completed", Messages.text(l, "payment.paid.description", e.receiptNumber()))
+                        "completed", Messages.text(l, "bill.paid.description", e.receiptNumber()))
                         : new Reply.OrderStatus(e.orderId(), Messages.text(l, "payment.paid.body", amount, e.receiptNumber(), app.reference,
                         service, app.slaDays), "completed", Messages.text(l, "payment.paid.description", e.receiptNumber())));
             }

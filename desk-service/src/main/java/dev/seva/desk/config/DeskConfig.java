@@ -52,6 +52,13 @@ public interface DeskConfig {
     @WithDefault("PT3S")
     java.time.Duration vaultTimeout();
 
+    /**
+     * Load the sample bills and records ({@code sample-data/*.csv}) at start-up, idempotently: for the local run and
+     * the tests only, never production (a department brings its own system or imports its real data).
+     */
+    @WithDefault("false")
+    boolean sampleData();
+
     interface Calendar {
         /** Weekly days off, e.g. SATURDAY,SUNDAY. */
         Set<DayOfWeek> weeklyOff();

@@ -5,9 +5,11 @@ import dev.seva.contracts.EventJson;
 import dev.seva.contracts.catalogue.CatalogueServicePublished;
 import dev.seva.contracts.citizen.CitizenErasureRequested;
 import dev.seva.contracts.department.ApplicationEvent;
+import dev.seva.contracts.department.LookupRequested;
 import dev.seva.contracts.handover.ConversationHandoverEvent;
 import dev.seva.desk.service.CatalogueView;
 import dev.seva.desk.service.Intake;
+import dev.seva.desk.service.Lookups;
 import dev.seva.desk.service.Threads;
 import dev.seva.outbox.RecordPipeline;
 import dev.seva.privacy.vault.VaultClient;
@@ -19,8 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * What the desk reads: the applications topics of every department (by pattern; those it does not
- * serve are passed over), the citizens' handover threads, erasures, and the catalogue. Each record
+ * What the desk reads: the applications and look-ups topics of every department (by pattern; those it
+ * does not serve are passed over), the citizens' handover threads, erasures, and the catalogue. Each record
  * through the platform's one consumer pipeline ({@link RecordPipeline}: contract check, retries, waiting
  * on the database, dead letters). The desk stores what citizens wrote sealed with their key from
  * vault-service: while the vault does not answer, a record waits (retried with backoff, holding its
@@ -41,6 +43,9 @@ public class DeskConsumers {
     Threads threads;
 
     @Inject
+    Lookups lookups;
+
+    @Inject
     CatalogueView catalogue;
 
     @Incoming("applications")
@@ -52,6 +57,17 @@ public class DeskConsumers {
             return Uni.createFrom().voidItem();
         }
         return pipeline.process(record, ApplicationEvent.class, e -> waitingForTheVault(() -> intake.onApplicationEvent(record.topic(), e)));
+    }
+
+    @Incoming("lookups")
+    public Uni<Void> lookup(ConsumerRecord<String, String> record) {
+        String department = dev.seva.contracts.Topics.parseDepartmentTopic(record.topic())
+                .map(dev.seva.contracts.Topics.DepartmentTopic::departmentId).orElse("");
+        if (!intake.serves(department)) {
+            // A department with a system of its own answers its look-ups itself.
+            return Uni.createFrom().voidItem();
+        }
+        return pipeline.process(record, LookupRequested.class, e -> waitingForTheVault(() -> lookups.onLookup(record.topic(), e)));
     }
 
     @Incoming("handovers")

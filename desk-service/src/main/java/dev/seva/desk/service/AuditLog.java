@@ -23,6 +23,7 @@ public class AuditLog {
     public static final String DONE = "done";
     public static final String REFUSED = "refused";
     public static final String DENIED = "denied";
+    public static final String SYSTEM = "system";
 
     @Inject
     Clock clock;
@@ -39,6 +40,19 @@ public class AuditLog {
         row.outcome = outcome;
         row.clientIp = origin == null ? null : origin.clientIp();
         row.userAgent = origin == null ? null : origin.userAgent();
+        row.detail = detail == null ? null : detail.length() > 500 ? detail.substring(0, 500) : detail;
+        return row.persist().replaceWithVoid();
+    }
+
+    /** What the desk did by itself (a bill marked paid), actor {@value #SYSTEM}, in the caller's transaction. */
+    public Uni<Void> appendSystem(String departmentId, String action, String reference, String outcome, String detail) {
+        AuditRow row = new AuditRow();
+        row.at = Instant.now(clock);
+        row.actor = SYSTEM;
+        row.departmentId = departmentId;
+        row.action = action;
+        row.reference = reference;
+        row.outcome = outcome;
         row.detail = detail == null ? null : detail.length() > 500 ? detail.substring(0, 500) : detail;
         return row.persist().replaceWithVoid();
     }

@@ -38,7 +38,8 @@ import java.util.Map;
  * (message log), in one transaction with its effect. What the citizen wrote (answers, attachments,
  * information) arrives sealed value by value with their key from vault-service and is opened with it
  * before anything looks at it ({@link SealedValues}), then stored sealed as a whole with the same key;
- * for a citizen the vault says is erased nothing is opened or stored at all.
+ * for a citizen the vault says is erased nothing is opened or stored at all. A submission that pays a bill of
+ * the desk's data ({@code feePaid.billId}) is decided at once ({@link BillPayments}).
  */
 @ApplicationScoped
 public class Intake {
@@ -59,6 +60,9 @@ public class Intake {
 
     @Inject
     CitizenKeys keys;
+
+    @Inject
+    BillPayments bills;
 
     @Inject
     Clock clock;
@@ -126,8 +130,13 @@ public class Intake {
                     : catalogue.service(event.serviceId()).map(ServiceDefinition::slaDays).orElse(0);
             row.dueDate = calendar.addWorkingDays(LocalDate.ofInstant(row.submittedAt, Calendar.INDIA), row.slaDays);
             row.updatedAt = now;
-            LOG.infof("Application %s of %s queued, due %s", row.reference, department, row.dueDate);
+            boolean bill = BillPayments.paysABill(event);
+            if (!bill) {
+                LOG.infof("Application %s of %s queued, due %s", row.reference, department, row.dueDate);
+            }
+            // A bill of the desk's data paid in the chat is settled here, in this transaction: no officer has to act on it.
             return row.persist().chain(() -> HistoryRow.of(row.reference, row.submittedAt, "citizen", "submitted", null).persist())
+                    .chain(() -> bill ? bills.settle(department, row, event.feePaid()) : Uni.createFrom().voidItem())
                     .replaceWithVoid();
         });
     }

@@ -46,15 +46,20 @@ final class SealedValues {
 
     /** The answers of a submitted application, opened and checked; null stays null. */
     static Map<String, JsonNode> openFields(CitizenSeal seal, String reference, Map<String, JsonNode> fields) {
+        return openFieldsOf(seal, "application " + reference, fields);
+    }
+
+    /** The same for the answers of another event ({@code subject}: "look-up LKP-…", named in a refusal's reason). */
+    static Map<String, JsonNode> openFieldsOf(CitizenSeal seal, String subject, Map<String, JsonNode> fields) {
         if (fields == null) {
             return null;
         }
         Map<String, JsonNode> open = new LinkedHashMap<>();
         fields.forEach((id, value) -> {
-            JsonNode clear = open(seal, "application " + reference, "field " + id, value);
+            JsonNode clear = open(seal, subject, "field " + id, value);
             boolean aadhaar = AADHAAR_FIELD.matcher(id).find();
             if (aadhaar ? !isAadhaarReference(clear) : !isFieldValue(clear)) {
-                throw new UnprocessableRecord("application " + reference + ": field " + id + " is not "
+                throw new UnprocessableRecord(subject + ": field " + id + " is not "
                         + (aadhaar ? "an Aadhaar reference (token and masked form)" : "a string, number, boolean, location or Aadhaar reference"));
             }
             open.put(id, clear);

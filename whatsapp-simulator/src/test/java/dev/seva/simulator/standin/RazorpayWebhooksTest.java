@@ -163,6 +163,24 @@ class RazorpayWebhooksTest {
     }
 
     @Test
+    void whileDownTheApiAnswers503AndWebhooksWaitUntilItIsUpAgain() {
+        Http.Answer faults = http.postJson("/simulator/razorpay/faults", "{\"down\":true}");
+        assertThat(faults.json().get("down").asBoolean()).isTrue();
+        String paymentId = citizenPays("919800004010", "success");
+        await().atMost(WAIT).until(() -> meta.razorpay().payment(paymentId).orElseThrow().get("status").asText().equals("captured"));
+
+        Http.Answer fetched = new RazorpayApi(http).get("/payments/" + paymentId);
+        assertThat(fetched.status()).isEqualTo(503);
+        assertThat(fetched.json().at("/error/code").asText()).isEqualTo("SERVER_ERROR");
+        await().during(Duration.ofMillis(1500)).atMost(WAIT).until(() -> events(paymentId).isEmpty());
+
+        http.postJson("/simulator/razorpay/faults", "{\"down\":false}");
+        await().atMost(WAIT).until(() -> events(paymentId).size() == 2);
+        assertThat(events(paymentId)).containsExactly("payment.captured", "order.paid");
+        assertThat(new RazorpayApi(http).get("/payments/" + paymentId).status()).isEqualTo(200);
+    }
+
+    @Test
     void announcesAFailureBeforeTheCaptureOfTheSamePaymentWithThatFault() {
         http.postJson("/simulator/razorpay/faults", "{\"failedBeforeCaptured\":true}");
         String paymentId = citizenPays("919800004008", "success");

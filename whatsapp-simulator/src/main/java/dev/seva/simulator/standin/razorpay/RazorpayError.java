@@ -36,6 +36,12 @@ public record RazorpayError(int httpStatus, String code, String description, Str
                 "payment_initiation", "input_validation_failed", null);
     }
 
+    /** Razorpay unavailable (the {@code down} fault): HTTP 503, {@code SERVER_ERROR}, to be retried. */
+    public static RazorpayError serverError() {
+        return new RazorpayError(503, "SERVER_ERROR", "The server encountered an error. The incident has been reported to admins.", "NA",
+                "NA", "NA", null);
+    }
+
     public static RazorpayError notFoundUrl() {
         return new RazorpayError(400, "BAD_REQUEST_ERROR", "The requested URL was not found on the server.", "NA", "NA", "NA", null);
     }

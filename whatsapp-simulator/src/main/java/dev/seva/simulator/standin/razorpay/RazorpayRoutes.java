@@ -43,6 +43,13 @@ final class RazorpayRoutes {
     }
 
     void mount(Router router, BodyHandler bodies) {
+        router.route(BASE + "/*").handler(ctx -> {
+            if (razorpay.faults().down()) {
+                error(ctx, RazorpayError.serverError());
+                return;
+            }
+            ctx.next();
+        });
         router.route(BASE + "/*").handler(this::authenticate);
         router.post(BASE + "/orders").handler(bodies).handler(ctx -> answer(ctx, () -> {
             RazorpayRequests.OrderRequest r = RazorpayRequests.order(body(ctx, false));

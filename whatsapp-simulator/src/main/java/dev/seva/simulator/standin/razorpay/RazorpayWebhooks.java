@@ -125,10 +125,19 @@ final class RazorpayWebhooks {
         }
         long delay = delivery.delay().toMillis();
         if (delay > 0) {
-            vertx.setTimer(delay, t -> postInTurn(sequence, 0));
+            vertx.setTimer(delay, t -> postWhenUp(sequence));
         } else {
-            vertx.runOnContext(v -> postInTurn(sequence, 0));
+            vertx.runOnContext(v -> postWhenUp(sequence));
         }
+    }
+
+    /** While Razorpay is down (the fault) its webhooks wait, and go out once it is up, in their order. */
+    private void postWhenUp(List<Event> sequence) {
+        if (faults.get().resolved().down()) {
+            vertx.setTimer(1_000, t -> postWhenUp(sequence));
+            return;
+        }
+        postInTurn(sequence, 0);
     }
 
     /** Events as sent or skipped, oldest first. */
