@@ -6,7 +6,7 @@
 #   FAULTS="kafka postgres"   the faults to run (default: the platform's list below)
 #   FAULTS=payments           the payment faults (issue 17), PAYMENT_FAULTS:
 #     kill:payment-service    kill -9 of payment-service while citizens pay
-#     razorpay-down           the gateway out of reach for FAULT_SECONDS (60): API answers past the read timeout, no webhooks
+#     razorpay-down           the gateway down for FAULT_SECONDS (60): API calls answer 503, webhooks held until it is back
 #     razorpay-lost           no Razorpay webhook for 60 s: with the mix's no_webhook, lost to both webhooks
 #     razorpay-doubled        every Razorpay webhook twice for 60 s, with the mix's duplicate_webhook
 #   Every payment run uses the mixed outcomes PAYMENT_OUTCOMES (default success:70,no_webhook:10,duplicate_webhook:10,late_webhook:10)
