@@ -423,6 +423,8 @@ public final class PlatformLoad {
         int afterJourney;
         /** The application's reference, once confirmed: its first order is {@code <reference>-1}. */
         String reference;
+        /** What arrived after the journey's last step (order status, receipt, outcomes, the certificate): told for a citizen short of replies. */
+        final List<String> after = new ArrayList<>();
 
         VirtualCitizen(String number, String outcome) {
             this.number = number;
@@ -472,6 +474,7 @@ public final class PlatformLoad {
         synchronized void received(LoggedMessage reply) {
             repliesTotal++;
             if (step >= journey.size()) {
+                after.add(describe(reply));
                 if (repliesTotal == expectedTotal()) {
                     journeysDone.incrementAndGet();
                 }
@@ -523,6 +526,13 @@ public final class PlatformLoad {
         }
     }
 
+    /** A reply's kind, and its text's first words: enough to tell an order status from a receipt or an outcome. */
+    static String describe(LoggedMessage reply) {
+        String text = reply.body() == null ? "" : reply.body().toString();
+        String start = text.replaceAll("[^\\p{L}\\p{N} ]", " ").replaceAll(" +", " ").strip();
+        return reply.type() + ":" + (start.length() > 40 ? start.substring(0, 40) : start);
+    }
+
     void sample(List<long[]> into, long started, int maxSeconds) {
         long previous = 0;
         for (int s = 1; s <= maxSeconds; s++) {
@@ -545,6 +555,7 @@ public final class PlatformLoad {
                   String lag, List<String> timeline) {
         Histogram h = latency.getIntervalHistogram();
         int missing = 0;
+        List<String> shortOf = new ArrayList<>();
         int duplicated = 0;
         int unfinished = 0;
         for (VirtualCitizen c : citizens.values()) {
@@ -556,6 +567,9 @@ public final class PlatformLoad {
                 duplicated += c.repliesTotal - expected;
             } else if (c.step >= journey.size() && c.repliesTotal < expected) {
                 missing += expected - c.repliesTotal;
+                if (shortOf.size() < 20) {
+                    shortOf.add(c.reference + " (" + (expected - c.repliesTotal) + " short) received after confirming: " + c.after);
+                }
             }
         }
         // Doubled: one application submitted as two events (two eventIds), which a department would take as two. The same
@@ -588,6 +602,8 @@ public final class PlatformLoad {
         r.append(String.format(Locale.ROOT, "Exactly once: replies missing %d, replies duplicated %d; applications confirmed %d, on the department topic %d, "
                 + "lost %d, doubled %d (the same event relayed again, deduplicated by eventId: %d).%n", missing, duplicated, references.size(),
                 applications.size(), lostApplications, doubledApplications, redelivered));
+        // Which citizens are short, and of what: the kinds that did arrive tell which service did not answer.
+        shortOf.forEach(line -> r.append("- short: ").append(line).append('\n'));
         r.append("Consumer lag after the run: ").append(lag).append('\n');
         if (java.util.regex.Pattern.compile(" [1-9][0-9]*;").matcher(lag).find()) {
             r.append("Consumer lag is not zero: the run ended before the backlog drained, so replies counted missing may be late, "
