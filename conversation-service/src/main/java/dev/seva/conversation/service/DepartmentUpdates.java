@@ -12,7 +12,6 @@ import dev.seva.conversation.persistence.CitizenRow;
 import dev.seva.conversation.persistence.SessionRow;
 import dev.seva.outbox.MessageLog;
 import dev.seva.privacy.vault.CitizenKey;
-import dev.seva.privacy.vault.VaultClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +70,7 @@ public class DepartmentUpdates {
      * told nothing (their rows go with their next message, or their erasure).
      */
     private Uni<CitizenKey> key(String citizenRef) {
-        return vault.key(citizenRef).onFailure(VaultClient.CitizenErased.class).recoverWithNull();
+        return vault.keyUnlessErased(citizenRef);
     }
 
     private Uni<Void> applyOutcome(ApplicationOutcomeDecided o) {

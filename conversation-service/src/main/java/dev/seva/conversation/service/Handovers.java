@@ -22,7 +22,6 @@ import dev.seva.outbox.MessageLog;
 import dev.seva.outbox.Outbox;
 import dev.seva.privacy.vault.CitizenKey;
 import dev.seva.privacy.vault.SealedJson;
-import dev.seva.privacy.vault.VaultClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -137,7 +136,7 @@ public class Handovers {
                         + event.threadId());
             }
             // A citizen the vault erased is told nothing and nothing new is kept for them.
-            return vault.key(row.citizenRef).onFailure(VaultClient.CitizenErased.class).recoverWithNull().chain(key -> key == null
+            return vault.keyUnlessErased(row.citizenRef).chain(key -> key == null
                     ? Uni.createFrom().voidItem()
                     : CitizenRow.<CitizenRow>findById(row.citizenRef).chain(citizen -> {
                         if (event instanceof HandoverOfficerReplied replied) {

@@ -19,7 +19,6 @@ import dev.seva.outbox.MessageLog;
 import dev.seva.outbox.Outbox;
 import dev.seva.privacy.vault.CitizenKey;
 import dev.seva.privacy.vault.SealedJson;
-import dev.seva.privacy.vault.VaultClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -128,7 +127,7 @@ public class Lookups {
                 throw new DepartmentUpdates.Unprocessable("citizenRef does not match look-up " + row.lookupId);
             }
             count(department, answer.result().wireName());
-            return row.delete().chain(() -> vault.key(row.citizenRef).onFailure(VaultClient.CitizenErased.class).recoverWithNull())
+            return row.delete().chain(() -> vault.keyUnlessErased(row.citizenRef))
                     .chain(key -> key == null ? Uni.createFrom().voidItem()
                             : CitizenRow.<CitizenRow>findById(row.citizenRef).chain(citizen -> tell(citizen, key, row, answer)));
         });
@@ -203,7 +202,7 @@ public class Lookups {
     private Uni<Void> apologise(LookupRow row) {
         count(row.departmentId, "timed_out");
         LOG.warnf("Look-up %s of %s (%s) not answered in time: the citizen was told to try later", row.lookupId, row.departmentId, row.serviceId);
-        return row.delete().chain(() -> vault.key(row.citizenRef).onFailure(VaultClient.CitizenErased.class).recoverWithNull())
+        return row.delete().chain(() -> vault.keyUnlessErased(row.citizenRef))
                 .chain(key -> key == null ? Uni.createFrom().voidItem() : CitizenRow.<CitizenRow>findById(row.citizenRef).chain(citizen -> {
                     if (citizen == null) {
                         return Uni.createFrom().voidItem();

@@ -15,7 +15,6 @@ import dev.seva.conversation.persistence.ApplicationRow;
 import dev.seva.conversation.persistence.CitizenRow;
 import dev.seva.outbox.MessageLog;
 import dev.seva.outbox.Outbox;
-import dev.seva.privacy.vault.VaultClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -159,7 +158,7 @@ public class Payments {
                 throw new DepartmentUpdates.Unprocessable("citizenRef does not match application " + e.applicationRef());
             }
             // An erased citizen (no key) is told nothing; their rows go with their erasure.
-            return vault.key(app.citizenRef).onFailure(VaultClient.CitizenErased.class).recoverWithNull()
+            return vault.keyUnlessErased(app.citizenRef)
                     .chain(key -> key == null ? Uni.createFrom().voidItem()
                             : CitizenRow.<CitizenRow>findById(app.citizenRef).chain(citizen -> tell(e, app, citizen)));
         });

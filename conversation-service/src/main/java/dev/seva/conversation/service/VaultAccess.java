@@ -68,6 +68,14 @@ public class VaultAccess {
     }
 
     /** The citizen's data key, from memory while it is fresh; fails with {@link VaultClient.CitizenErased} once they are erased. */
+    /**
+     * The citizen's key, or null when the vault has erased them: then nothing new is stored for them and they are told
+     * nothing (their rows go with their next message, or their erasure).
+     */
+    public Uni<CitizenKey> keyUnlessErased(String citizenRef) {
+        return key(citizenRef).onFailure(VaultClient.CitizenErased.class).recoverWithNull();
+    }
+
     public Uni<CitizenKey> key(String citizenRef) {
         CachedKey cached = keys.get(citizenRef);
         if (cached != null && cached.expiresAt() - System.nanoTime() > 0) {
